@@ -1,0 +1,96 @@
+#include "sagelint/engine.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "sagelint/justification.hpp"
+
+namespace sagelint {
+namespace {
+
+const Tag* justification_tag(const Resource& subject, std::string_view rule_id) {
+  for (const Tag& tag : subject.tags) {
+    const std::string_view key = tag.key;
+    if (key.starts_with(kJustifyTagPrefix) && key.substr(kJustifyTagPrefix.size()) == rule_id) return &tag;
+  }
+  return nullptr;
+}
+
+// Applies the subject's justification, if it has one: either the finding becomes suppressed,
+// or its message says why the justification was not accepted.
+void apply_justification(Finding& finding, const RuleContext& context) {
+  if (finding.subject == nullptr) return;
+  const Tag* tag = justification_tag(*finding.subject, finding.rule->id);
+  if (tag == nullptr) return;
+  const auto reject = [&](const std::string& why) {
+    finding.message += "; the justification in tag " + quoted(tag->key) + " is not accepted: " + why;
+  };
+  switch (finding.rule->justification) {
+    case JustificationPolicy::not_accepted:
+      return reject("this rule cannot be justified");
+    case JustificationPolicy::allowed_outside_production:
+      if (context.is_production(*finding.subject)) return reject("this rule cannot be justified in production");
+      break;
+    case JustificationPolicy::allowed:
+    case JustificationPolicy::required:
+      break;
+  }
+  const Justification justification = parse_justification(tag->value);
+  if (!justification.problem.empty()) return reject(justification.problem);
+  if (justification.expires && *justification.expires < context.as_of()) {
+    return reject("it expired on " + justification.expires->to_string());
+  }
+  finding.suppressed = true;
+  finding.justification = justification.reason;
+  if (justification.expires) finding.justification += " (expires " + justification.expires->to_string() + ")";
+}
+
+auto order_key(const Finding& f) {
+  const std::string_view path = f.location.file ? std::string_view(f.location.file->path()) : std::string_view();
+  return std::make_tuple(path, f.location.begin, f.location.end, f.rule->id, std::string_view(f.message));
+}
+
+}  // namespace
+
+std::optional<std::string> validate_rule_options(std::span<const Rule* const> rules, const RunOptions& options) {
+  for (const auto& [key, value] : options.rule_options) {
+    const size_t dot = key.find('.');
+    const std::string_view id = std::string_view(key).substr(0, dot);
+    const std::string_view name = dot == std::string::npos ? std::string_view() : std::string_view(key).substr(dot + 1);
+    const auto rule = std::find_if(rules.begin(), rules.end(), [&](const Rule* r) { return r->info.id == id; });
+    if (rule == rules.end()) return "unknown rule " + quoted(id) + " in option " + quoted(key);
+    const auto& known = (*rule)->info.options;
+    const auto option = std::find_if(known.begin(), known.end(), [&](const RuleOption& o) { return o.name == name; });
+    if (option == known.end()) {
+      std::string message = "rule " + std::string(id) + " has no option " + quoted(name);
+      if (!known.empty()) {
+        message += "; its options are";
+        for (const RuleOption& o : known) message += " " + std::string(o.name);
+      }
+      return message;
+    }
+    if (option->validate == nullptr) continue;
+    if (std::string problem = option->validate(value); !problem.empty()) return "option " + key + ": " + problem;
+  }
+  return std::nullopt;
+}
+
+std::vector<Finding> run_rules(const Model& model, std::span<const Rule* const> rules, const RunOptions& options) {
+  std::vector<Finding> findings;
+  for (const Rule* rule : rules) {
+    const RuleContext context(model, rule->info, options);
+    Reporter reporter(rule->info);
+    rule->check(context, reporter);
+    for (Finding& finding : reporter.take()) {
+      apply_justification(finding, context);
+      findings.push_back(std::move(finding));
+    }
+  }
+  std::sort(findings.begin(), findings.end(),
+            [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
+  const auto same = [](const Finding& a, const Finding& b) { return order_key(a) == order_key(b); };
+  findings.erase(std::unique(findings.begin(), findings.end(), same), findings.end());
+  return findings;
+}
+
+}  // namespace sagelint

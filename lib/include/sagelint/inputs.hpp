@@ -1,0 +1,21 @@
+// Turns the paths a user names into a model: walks directories, reads and parses each file,
+// recognises what it holds, and links resources across files.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "sagelint/model.hpp"
+
+namespace sagelint {
+
+// Directories are walked recursively for *.json files, in sorted order, skipping hidden
+// directories; files named explicitly are read whatever their extension. Nothing is thrown
+// for bad input: every problem becomes a diagnostic in the model.
+Model load_inputs(std::span<const std::string> paths);
+
+// How an input path is shown: relative to the working directory when it lies below it,
+// otherwise as given; always with forward slashes.
+std::string display_path(const std::string& path);
+
+}  // namespace sagelint

@@ -1,0 +1,36 @@
+// The whole pipeline behind `sagelint check`: inputs to model to findings.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sagelint/model.hpp"
+#include "sagelint/rule.hpp"
+
+namespace sagelint {
+
+struct LintResult {
+  Model model;
+  std::vector<Finding> findings;
+
+  size_t files_read() const { return model.files.size(); }
+  // Paths that did not exist, and files that could not be read or parsed.
+  size_t inputs_failed() const { return model.load_failures.size(); }
+};
+
+LintResult lint(std::span<const std::string> paths, std::span<const Rule* const> rules, const RunOptions& options);
+
+struct FindingCounts {
+  size_t errors = 0;
+  size_t warnings = 0;
+  size_t notes = 0;
+  size_t suppressed = 0;
+};
+FindingCounts count_findings(std::span<const Finding> findings);
+
+// Whether any unsuppressed finding is at or above `fail_level` (none: never).
+bool has_findings_at(std::span<const Finding> findings, std::optional<Level> fail_level);
+
+}  // namespace sagelint

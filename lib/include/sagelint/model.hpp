@@ -1,0 +1,104 @@
+// The one model every input format feeds: SageMaker AI domains, user profiles and spaces,
+// linked by domain, each a view into the source tree it was read from.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sagelint/location.hpp"
+#include "sagelint/source_file.hpp"
+#include "sagelint/tree.hpp"
+#include "sagelint/value.hpp"
+
+namespace sagelint {
+
+enum class ResourceKind : uint8_t { domain, user_profile, space };
+std::string_view to_string(ResourceKind kind);  // "domain", "user profile", "space"
+
+struct Tag {
+  std::string key;
+  std::string value;
+  Value node;  // the tag's entry, for locations
+};
+
+struct Domain;
+
+struct Resource {
+  ResourceKind kind = ResourceKind::domain;
+  // The resource's document: a describe-* output, a template's Properties, …
+  Value root;
+  Value name;                 // DomainName, UserProfileName or SpaceName
+  // A list-* summary: only identity fields are known, settings are unknown.
+  bool summary = false;
+  // Tags travel beside describe-* outputs (list-tags), so they may simply not be there.
+  bool tags_known = false;
+  std::vector<Tag> tags;
+  // The resource's own domain (itself for a domain); null when it is not among the inputs.
+  const Domain* domain = nullptr;
+
+  // The name when it is a known string, else a placeholder for messages.
+  std::string_view display_name() const;
+  const Tag* find_tag(std::string_view key) const;
+};
+
+struct UserProfile;
+struct Space;
+
+struct Domain : Resource {
+  Value id;                // DomainId
+  std::string link_key;    // what profiles and spaces refer to (the DomainId for API exports)
+  std::vector<const UserProfile*> profiles;
+  std::vector<const Space*> spaces;
+
+  Value default_user_settings() const { return root["DefaultUserSettings"]; }
+  Value domain_settings() const { return root["DomainSettings"]; }
+};
+
+struct UserProfile : Resource {
+  Value domain_id;
+  std::string domain_link;  // matches Domain::link_key
+  Value sso_user_identifier;  // SingleSignOnUserIdentifier
+  Value sso_user_value;       // SingleSignOnUserValue
+
+  Value user_settings() const { return root["UserSettings"]; }
+};
+
+struct Space : Resource {
+  Value domain_id;
+  std::string domain_link;
+  Value display_name_value;  // SpaceDisplayName
+  Value owner;               // OwnershipSettings.OwnerUserProfileName
+  Value sharing_type;        // SpaceSharingSettings.SharingType
+
+  Value space_settings() const { return root["SpaceSettings"]; }
+};
+
+// Owns the files and trees the resources point into.
+struct Model {
+  std::vector<std::unique_ptr<SourceFile>> files;
+  std::vector<std::unique_ptr<Tree>> trees;
+  std::vector<Domain> domains;
+  std::vector<UserProfile> profiles;
+  std::vector<Space> spaces;
+  // Problems with the inputs that still let the rest be read: duplicate keys, values of the
+  // wrong type. Reported as findings of SMD000.
+  std::vector<Diagnostic> input_problems;
+  // Files that could not be read or parsed at all; reported as SMD000 and fail the run.
+  std::vector<Diagnostic> load_failures;
+  // Information for the user: skipped files, resources whose domain is missing, …
+  std::vector<Diagnostic> notes;
+
+  Model() = default;
+  Model(Model&&) = default;
+  Model& operator=(Model&&) = default;
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+
+  // Links profiles and spaces to their domains. Call once, after every input was added;
+  // resources must not be added afterwards (the links are pointers into the vectors).
+  void link();
+};
+
+}  // namespace sagelint

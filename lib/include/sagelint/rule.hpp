@@ -1,0 +1,131 @@
+// What a rule is: its metadata and documentation, and a check that reads the model and
+// reports findings. One rule lives in one file under rules/; rules/catalog.cpp lists them.
+#pragma once
+
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sagelint/date.hpp"
+#include "sagelint/location.hpp"
+#include "sagelint/model.hpp"
+#include "sagelint/text.hpp"
+#include "sagelint/value.hpp"
+
+namespace sagelint {
+
+// Which documents a rule looks at; a bit set of these.
+enum AppliesTo : unsigned {
+  kAppliesToDomain = 1u << 0,
+  kAppliesToUserProfile = 1u << 1,
+  kAppliesToSpace = 1u << 2,
+  kAppliesToAnyInput = 1u << 3,  // input problems, whatever the document
+};
+
+// Whether a `sagelint:justify:<ID>` tag can turn a finding into a suppressed one.
+enum class JustificationPolicy : uint8_t {
+  not_accepted,                // identity and validity rules: the configuration is simply wrong
+  allowed,                     // an exception some teams legitimately make
+  required,                    // the practice is expected to be broken only with a written reason
+  allowed_outside_production,  // acceptable for learning, never in production
+};
+
+struct RuleOption {
+  std::string_view name;
+  std::string_view default_value;
+  std::string_view description;
+  // Checks a configured value; returns an error message, or empty when it is acceptable.
+  std::string (*validate)(std::string_view value) = nullptr;
+};
+
+struct RuleInfo {
+  std::string_view id;    // "SMD007": stable, never reused
+  std::string_view name;  // "default-landing-studio": kebab-case, names what is flagged
+  Level level;            // default level of a finding
+  std::string_view summary;      // one sentence: SARIF shortDescription, `sagelint rules`
+  std::string_view description;  // one paragraph: SARIF fullDescription
+  // Markdown under the fixed headings "## What it does", "## Why it matters", "## Example",
+  // "## Use instead" and "## References"; the "## Options" section is generated from
+  // `options`, so the two cannot disagree.
+  std::string_view documentation;
+  std::span<const std::string_view> tags;
+  unsigned applies_to;
+  JustificationPolicy justification;
+  std::string_view security_severity;  // GitHub's 0.1–10.0, as text; empty for non-security rules
+  std::string_view precision;          // very-high, high, medium or low
+  std::span<const RuleOption> options;
+};
+
+enum class Environment : uint8_t { unspecified, production, nonproduction };
+
+struct RunOptions {
+  // The environment of resources that carry no Environment/env/stage tag (`--env`).
+  Environment environment = Environment::unspecified;
+  // The day justification expiry dates are compared with.
+  Date as_of;
+  // Rule options by "<RULE-ID>.<option>".
+  std::map<std::string, std::string, std::less<>> rule_options;
+};
+
+class RuleContext {
+ public:
+  RuleContext(const Model& model, const RuleInfo& rule, const RunOptions& options)
+      : model_(model), rule_(rule), options_(options) {}
+
+  const Model& model() const { return model_; }
+  // The option's configured value, or its documented default.
+  std::string_view option(std::string_view name) const;
+  // Production is a tag Environment/env/stage = prod/production/prd (any case) on the
+  // resource, else on its domain, else the run's `--env`.
+  bool is_production(const Resource& resource) const;
+  const Date& as_of() const { return options_.as_of; }
+
+ private:
+  const Model& model_;
+  const RuleInfo& rule_;
+  const RunOptions& options_;
+};
+
+struct Finding {
+  const RuleInfo* rule = nullptr;
+  Level level = Level::warning;
+  std::string message;
+  Location location;
+  // The domain, profile or space the finding is about; its tags hold justifications.
+  const Resource* subject = nullptr;
+  bool suppressed = false;
+  std::string justification;  // the reason, when suppressed
+  // The file could not be read or parsed at all. Such findings fail the run whatever the
+  // fail level, and the CLI also reports them on stderr.
+  bool unreadable_input = false;
+};
+
+class Reporter {
+ public:
+  explicit Reporter(const RuleInfo& rule) : rule_(rule) {}
+
+  void report(const Resource& subject, const Value& at, std::string message) {
+    report(&subject, at.location(), rule_.level, std::move(message));
+  }
+  void report(const Resource& subject, const Value& at, Level level, std::string message) {
+    report(&subject, at.location(), level, std::move(message));
+  }
+  void report(const Resource* subject, const Location& at, Level level, std::string message);
+  // For the input rule only: a file that could not be read or parsed.
+  void report_unreadable(const Location& at, std::string message);
+
+  std::vector<Finding> take() { return std::move(findings_); }
+
+ private:
+  const RuleInfo& rule_;
+  std::vector<Finding> findings_;
+};
+
+struct Rule {
+  RuleInfo info;
+  void (*check)(const RuleContext& context, Reporter& reporter);
+};
+
+}  // namespace sagelint

@@ -1,0 +1,104 @@
+#include "sagelint/json_report.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "sagelint/version.hpp"
+
+namespace sagelint {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void member(Writer& w, std::string_view name, std::string_view text) {
+  w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+void member(Writer& w, std::string_view name, uint64_t number) {
+  w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+  w.Uint64(number);
+}
+void member(Writer& w, std::string_view name, bool flag) {
+  w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+  w.Bool(flag);
+}
+
+void place(Writer& w, const Location& at) {
+  if (at.file == nullptr) return;
+  const Region region = at.file->region(at.begin, at.end);
+  member(w, "file", at.file->path());
+  member(w, "line", uint64_t{region.begin.line});
+  member(w, "column", uint64_t{region.begin.column});
+  member(w, "endLine", uint64_t{region.end.line});
+  member(w, "endColumn", uint64_t{region.end.column});
+  if (at.tree != nullptr && at.node != kNoNode) member(w, "pointer", at.tree->pointer(at.node));
+}
+
+}  // namespace
+
+std::string json_report(const LintResult& result) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.SetIndent(' ', 2);
+  const FindingCounts counts = count_findings(result.findings);
+
+  w.StartObject();
+  w.Key("tool");
+  w.StartObject();
+  member(w, "name", "sagelint");
+  member(w, "version", kVersion);
+  w.EndObject();
+
+  w.Key("summary");
+  w.StartObject();
+  member(w, "files", uint64_t{result.files_read()});
+  member(w, "errors", uint64_t{counts.errors});
+  member(w, "warnings", uint64_t{counts.warnings});
+  member(w, "notes", uint64_t{counts.notes});
+  member(w, "suppressed", uint64_t{counts.suppressed});
+  member(w, "inputsFailed", uint64_t{result.inputs_failed()});
+  w.EndObject();
+
+  w.Key("findings");
+  w.StartArray();
+  for (const Finding& finding : result.findings) {
+    w.StartObject();
+    member(w, "ruleId", finding.rule->id);
+    member(w, "rule", finding.rule->name);
+    member(w, "level", to_string(finding.level));
+    member(w, "message", finding.message);
+    place(w, finding.location);
+    if (finding.subject != nullptr) {
+      w.Key("resource");
+      w.StartObject();
+      member(w, "kind", to_string(finding.subject->kind));
+      member(w, "name", finding.subject->display_name());
+      w.EndObject();
+    }
+    member(w, "suppressed", finding.suppressed);
+    if (finding.suppressed) member(w, "justification", finding.justification);
+    if (finding.unreadable_input) member(w, "unreadableInput", true);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("diagnostics");
+  w.StartArray();
+  const auto diagnostic = [&](const Diagnostic& d) {
+    w.StartObject();
+    member(w, "level", to_string(d.level));
+    member(w, "message", d.message);
+    place(w, d.location);
+    w.EndObject();
+  };
+  for (const Diagnostic& d : result.model.load_failures) diagnostic(d);
+  for (const Diagnostic& d : result.model.notes) diagnostic(d);
+  w.EndArray();
+  w.EndObject();
+
+  std::string out(buffer.GetString(), buffer.GetSize());
+  out += '\n';
+  return out;
+}
+
+}  // namespace sagelint

@@ -1,0 +1,318 @@
+#include "sagelint/sarif_report.hpp"
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <map>
+
+#include "sagelint/fingerprint.hpp"
+#include "sagelint/rule_docs.hpp"
+#include "sagelint/version.hpp"
+
+namespace sagelint {
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void write_string(Writer& w, std::string_view text) {
+  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+void key(Writer& w, std::string_view name) { w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size())); }
+void member(Writer& w, std::string_view name, std::string_view text) {
+  key(w, name);
+  write_string(w, text);
+}
+void text_object(Writer& w, std::string_view name, std::string_view text) {
+  key(w, name);
+  w.StartObject();
+  member(w, "text", text);
+  w.EndObject();
+}
+
+bool is_unreserved_path_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~' || c == '/' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' ||
+         c == '*' || c == '+' || c == ',' || c == ';' || c == '=' || c == ':' || c == '@';
+}
+
+std::string percent_encode_path(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (is_unreserved_path_byte(c)) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+std::string_view level_name(Level level) { return to_string(level); }
+
+std::string_view problem_severity(Level level) {
+  switch (level) {
+    case Level::error: return "error";
+    case Level::warning: return "warning";
+    case Level::note: return "recommendation";
+  }
+  return "warning";
+}
+
+void write_rule(Writer& w, const RuleInfo& rule) {
+  w.StartObject();
+  member(w, "id", rule.id);
+  member(w, "name", pascal_case(rule.name));
+  text_object(w, "shortDescription", rule.summary);
+  text_object(w, "fullDescription", rule.description);
+  key(w, "help");
+  w.StartObject();
+  member(w, "text", rule_text(rule));
+  member(w, "markdown", rule_markdown(rule));
+  w.EndObject();
+  key(w, "defaultConfiguration");
+  w.StartObject();
+  member(w, "level", level_name(rule.level));
+  w.EndObject();
+  key(w, "properties");
+  w.StartObject();
+  key(w, "tags");
+  w.StartArray();
+  for (std::string_view tag : rule.tags) write_string(w, tag);
+  w.EndArray();
+  member(w, "precision", rule.precision);
+  if (rule.security_severity.empty()) {
+    member(w, "problem.severity", problem_severity(rule.level));
+  } else {
+    member(w, "security-severity", rule.security_severity);
+  }
+  w.EndObject();
+  w.EndObject();
+}
+
+// Line hashes are computed once per file that has results.
+class LineHashes {
+ public:
+  const std::string& at(const SourceFile& file, uint32_t line) {
+    auto [it, inserted] = by_file_.try_emplace(&file);
+    if (inserted) it->second = line_hashes(file.text());
+    static const std::string kNone;
+    return line >= 1 && line <= it->second.size() ? it->second[line - 1] : kNone;
+  }
+
+ private:
+  std::map<const SourceFile*, std::vector<std::string>> by_file_;
+};
+
+class SarifWriter {
+ public:
+  SarifWriter(Writer& w, const SarifOptions& options) : w_(w), options_(options) {}
+
+  void physical_location(const Location& at) {
+    key(w_, "physicalLocation");
+    w_.StartObject();
+    key(w_, "artifactLocation");
+    w_.StartObject();
+    const std::string relative = relative_uri(at.file->absolute_path(), options_.source_root);
+    if (relative.empty()) {
+      member(w_, "uri", file_uri(at.file->absolute_path()));
+    } else {
+      member(w_, "uri", relative);
+      member(w_, "uriBaseId", "%SRCROOT%");
+    }
+    w_.EndObject();
+    const Region region = at.file->region(at.begin, at.end);
+    key(w_, "region");
+    w_.StartObject();
+    key(w_, "startLine");
+    w_.Uint(region.begin.line);
+    key(w_, "startColumn");
+    w_.Uint(region.begin.column);
+    key(w_, "endLine");
+    w_.Uint(region.end.line);
+    key(w_, "endColumn");
+    w_.Uint(region.end.column);
+    w_.EndObject();
+    w_.EndObject();
+  }
+
+  void logical_location(const Location& at) {
+    if (at.tree == nullptr || at.node == kNoNode) return;
+    const Tree& tree = *at.tree;
+    const Node& node = tree.node(at.node);
+    key(w_, "logicalLocations");
+    w_.StartArray();
+    w_.StartObject();
+    const std::string name = tree.last_token(at.node);
+    if (!name.empty()) member(w_, "name", name);
+    member(w_, "fullyQualifiedName", tree.pointer(at.node));
+    std::string_view kind = "value";
+    if (node.kind == NodeKind::object) kind = "object";
+    else if (node.kind == NodeKind::array) kind = "array";
+    if (node.has_key) kind = "property";
+    member(w_, "kind", kind);
+    w_.EndObject();
+    w_.EndArray();
+  }
+
+  void result(const Finding& finding, size_t rule_index) {
+    w_.StartObject();
+    member(w_, "ruleId", finding.rule->id);
+    key(w_, "ruleIndex");
+    w_.Uint64(rule_index);
+    member(w_, "level", level_name(finding.level));
+    text_object(w_, "message", finding.message);
+    key(w_, "locations");
+    w_.StartArray();
+    w_.StartObject();
+    physical_location(finding.location);
+    logical_location(finding.location);
+    w_.EndObject();
+    w_.EndArray();
+    key(w_, "partialFingerprints");
+    w_.StartObject();
+    const Position begin = finding.location.file->position(finding.location.begin);
+    member(w_, "primaryLocationLineHash", hashes_.at(*finding.location.file, begin.line));
+    w_.EndObject();
+    // Every result carries the array (SARIF 3.27.23): empty means not suppressed.
+    key(w_, "suppressions");
+    w_.StartArray();
+    if (finding.suppressed) {
+      w_.StartObject();
+      member(w_, "kind", "inSource");
+      member(w_, "justification", finding.justification);
+      w_.EndObject();
+    }
+    w_.EndArray();
+    w_.EndObject();
+  }
+
+  void notification(const Diagnostic& diagnostic, const std::map<std::string_view, size_t>& rule_index) {
+    w_.StartObject();
+    member(w_, "level", level_name(diagnostic.level));
+    text_object(w_, "message", diagnostic.message);
+    if (diagnostic.location.file) {
+      key(w_, "locations");
+      w_.StartArray();
+      w_.StartObject();
+      physical_location(diagnostic.location);
+      w_.EndObject();
+      w_.EndArray();
+    }
+    if (diagnostic.level == Level::error) {
+      if (const auto it = rule_index.find("SMD000"); it != rule_index.end()) {
+        key(w_, "associatedRule");
+        w_.StartObject();
+        member(w_, "id", "SMD000");
+        key(w_, "index");
+        w_.Uint64(it->second);
+        w_.EndObject();
+      }
+    }
+    w_.EndObject();
+  }
+
+ private:
+  Writer& w_;
+  const SarifOptions& options_;
+  LineHashes hashes_;
+};
+
+}  // namespace
+
+std::string relative_uri(std::string_view absolute_path, std::string_view root) {
+  if (root.empty()) return {};
+  std::string prefix(root);
+  if (!prefix.ends_with('/')) prefix += '/';
+  if (!absolute_path.starts_with(prefix) || absolute_path.size() == prefix.size()) return {};
+  return percent_encode_path(absolute_path.substr(prefix.size()));
+}
+
+std::string file_uri(std::string_view absolute_path) { return "file://" + percent_encode_path(absolute_path); }
+
+std::string sarif_report(const LintResult& result, std::span<const Rule* const> rules, const SarifOptions& options) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.SetIndent(' ', 2);
+  SarifWriter sarif(w, options);
+
+  std::map<std::string_view, size_t> rule_index;
+  for (size_t i = 0; i < rules.size(); ++i) rule_index.emplace(rules[i]->info.id, i);
+
+  w.StartObject();
+  member(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+  member(w, "version", "2.1.0");
+  key(w, "runs");
+  w.StartArray();
+  w.StartObject();
+
+  key(w, "tool");
+  w.StartObject();
+  key(w, "driver");
+  w.StartObject();
+  member(w, "name", "sagelint");
+  member(w, "fullName", "sagelint: policy linter for Amazon SageMaker AI Studio domain configurations");
+  member(w, "version", kVersion);
+  member(w, "semanticVersion", kVersion);
+  key(w, "rules");
+  w.StartArray();
+  for (const Rule* rule : rules) write_rule(w, rule->info);
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
+
+  if (!options.category.empty()) {
+    key(w, "automationDetails");
+    w.StartObject();
+    member(w, "id", options.category + "/");
+    w.EndObject();
+  }
+
+  key(w, "originalUriBaseIds");
+  w.StartObject();
+  key(w, "%SRCROOT%");
+  w.StartObject();
+  text_object(w, "description", "The directory sagelint was run from (or --source-root); result URIs are relative to it.");
+  w.EndObject();
+  w.EndObject();
+  member(w, "columnKind", "utf16CodeUnits");
+  key(w, "newlineSequences");
+  w.StartArray();
+  for (std::string_view sequence : {"\r\n", "\r", "\n"}) write_string(w, sequence);
+  w.EndArray();
+
+  key(w, "invocations");
+  w.StartArray();
+  w.StartObject();
+  key(w, "executionSuccessful");
+  w.Bool(result.model.load_failures.empty());
+  key(w, "toolExecutionNotifications");
+  w.StartArray();
+  for (const Diagnostic& failure : result.model.load_failures) sarif.notification(failure, rule_index);
+  for (const Diagnostic& note : result.model.notes) sarif.notification(note, rule_index);
+  w.EndArray();
+  w.EndObject();
+  w.EndArray();
+
+  key(w, "results");
+  w.StartArray();
+  for (const Finding& finding : result.findings) {
+    if (finding.location.file == nullptr) continue;  // SARIF results need a place in a file
+    const auto it = rule_index.find(finding.rule->id);
+    if (it == rule_index.end()) continue;
+    sarif.result(finding, it->second);
+  }
+  w.EndArray();
+
+  w.EndObject();
+  w.EndArray();
+  w.EndObject();
+  std::string out(buffer.GetString(), buffer.GetSize());
+  out += '\n';
+  return out;
+}
+
+}  // namespace sagelint

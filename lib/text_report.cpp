@@ -1,0 +1,140 @@
+#include "sagelint/text_report.hpp"
+
+#include <algorithm>
+
+#include "sagelint/text.hpp"
+
+namespace sagelint {
+namespace {
+
+struct Palette {
+  std::string_view bold, error, warning, note, dim, caret, reset;
+};
+
+Palette palette(const TextStyle& style) {
+  if (!style.color) return {};
+  return {"\x1b[1m", "\x1b[1;31m", "\x1b[1;35m", "\x1b[1;36m", "\x1b[2m", "\x1b[1;32m", "\x1b[0m"};
+}
+
+std::string_view level_color(const Palette& p, Level level) {
+  switch (level) {
+    case Level::error: return p.error;
+    case Level::warning: return p.warning;
+    case Level::note: return p.note;
+  }
+  return {};
+}
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// "path:line:col: level: message"
+void append_header(std::string& out, const Palette& p, const Location& at, Level level, std::string_view message) {
+  out += p.bold;
+  if (at.file) {
+    const Position begin = at.file->position(at.begin);
+    out += at.file->path() + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column) + ": ";
+  } else {
+    out += "sagelint: ";
+  }
+  out += p.reset;
+  out += level_color(p, level);
+  out += to_string(level);
+  out += ":";
+  out += p.reset;
+  out += " ";
+  out += p.bold;
+  out += message;
+  out += p.reset;
+}
+
+// The source line and a caret under the span, like compilers print:
+//    12 |     "DefaultLandingUri": "app:JupyterServer:",
+//       |                          ^~~~~~~~~~~~~~~~~~~~
+void append_code_frame(std::string& out, const Palette& p, const Location& at) {
+  if (!at.file || at.file->text().empty()) return;
+  const SourceFile& file = *at.file;
+  const Position begin = file.position(at.begin);
+  const std::string_view line = file.line_text(begin.line);
+  const uint32_t line_start = begin.line == 1 ? (file.has_utf8_bom() ? 3u : 0u) : file.line_start(begin.line);
+  const size_t start = std::min<size_t>(at.begin - line_start, line.size());
+  const size_t stop = std::clamp<size_t>(at.end > line_start ? at.end - line_start : start, start, line.size());
+
+  const std::string number = std::to_string(begin.line);
+  const std::string gutter(number.size(), ' ');
+  out.append(p.dim).append(" ").append(number).append(" | ").append(p.reset).append(line).append("\n");
+  out.append(p.dim).append(" ").append(gutter).append(" | ").append(p.reset);
+  // Keep tabs so the caret lines up however the terminal expands them; one space per
+  // character otherwise.
+  for (size_t i = 0; i < start; ++i) {
+    if (line[i] == '\t') out += '\t';
+    else if (!is_continuation_byte(line[i])) out += ' ';
+  }
+  out += p.caret;
+  out += '^';
+  size_t width = 0;
+  for (size_t i = start; i < stop; ++i) {
+    if (!is_continuation_byte(line[i])) ++width;
+  }
+  if (width > 1) out += std::string(width - 1, '~');
+  out += p.reset;
+  out += "\n";
+}
+
+std::string summary_line(const LintResult& result) {
+  const FindingCounts counts = count_findings(result.findings);
+  std::vector<std::string> parts;
+  if (counts.errors) parts.push_back(count_of(counts.errors, "error", "errors"));
+  if (counts.warnings) parts.push_back(count_of(counts.warnings, "warning", "warnings"));
+  if (counts.notes) parts.push_back(count_of(counts.notes, "note", "notes"));
+  std::string line;
+  if (parts.empty()) {
+    line = "no problems found";
+  } else {
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0) line += i + 1 == parts.size() ? " and " : ", ";
+      line += parts[i];
+    }
+  }
+  line += " in " + count_of(result.files_read(), "file", "files");
+  if (counts.suppressed) line += "; " + std::to_string(counts.suppressed) + " justified and not shown";
+  if (result.inputs_failed()) {
+    line += "; " + count_of(result.inputs_failed(), "input", "inputs") + " could not be read (see above)";
+  }
+  return line + "\n";
+}
+
+}  // namespace
+
+std::string text_report(const LintResult& result, const TextStyle& style) {
+  const Palette p = palette(style);
+  std::string out;
+  for (const Finding& finding : result.findings) {
+    if (finding.suppressed || finding.unreadable_input) continue;
+    append_header(out, p, finding.location, finding.level, finding.message);
+    out += " ";
+    out += p.dim;
+    out += "[" + std::string(finding.rule->id) + " " + std::string(finding.rule->name) + "]";
+    out += p.reset;
+    out += "\n";
+    append_code_frame(out, p, finding.location);
+  }
+  out += summary_line(result);
+  return out;
+}
+
+std::string input_diagnostics_text(const Model& model, const TextStyle& style) {
+  const Palette p = palette(style);
+  std::string out;
+  for (const Diagnostic& failure : model.load_failures) {
+    append_header(out, p, failure.location, failure.level, failure.message);
+    out += "\n";
+    append_code_frame(out, p, failure.location);
+  }
+  for (const Diagnostic& note : model.notes) {
+    append_header(out, p, note.location, note.level, note.message);
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace sagelint

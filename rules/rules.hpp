@@ -1,0 +1,20 @@
+// One declaration per rule file; catalog.cpp lists them in id order.
+#pragma once
+
+#include "sagelint/rule.hpp"
+
+namespace sagelint::rules {
+
+extern const Rule kInvalidInput;              // SMD000
+extern const Rule kSsoProfileBinding;         // SMD001
+extern const Rule kSsoUserSingleProfile;      // SMD002
+extern const Rule kProfileNameNotGeneric;     // SMD003
+extern const Rule kDefaultLandingStudio;      // SMD007
+extern const Rule kStudioWebPortalEnabled;    // SMD008
+extern const Rule kHideStudioClassic;         // SMD009
+extern const Rule kEfsAutomountOnlyWhenNeeded;  // SMD010
+extern const Rule kNoQuickSetupInProduction;  // SMD014
+extern const Rule kVpcOnlyNetwork;            // SMD015
+extern const Rule kNamesValid;                // SMD033
+
+}  // namespace sagelint::rules

@@ -1,0 +1,53 @@
+#include "support.hpp"
+
+#include <re2/re2.h>
+
+#include "sagelint/text.hpp"
+
+namespace sagelint::rules {
+
+std::string describe(const Resource& resource) {
+  return std::string(to_string(resource.kind)) + " " + quoted(resource.display_name());
+}
+
+Location resource_location(const Resource& resource) {
+  if (!resource.name.is_absent()) return resource.name.location();
+  return resource.root.location();
+}
+
+Location missing_setting_location(const EffectiveSettings& settings) {
+  if (!settings.own().is_absent()) return settings.own().location();
+  return resource_location(settings.owner());
+}
+
+std::optional<bool> string_equals(const Setting& setting, std::string_view expected) {
+  const auto text = setting.value.string();
+  if (!text) return std::nullopt;
+  return *text == expected;
+}
+
+std::optional<bool> lands_in_studio(const EffectiveSettings& settings) {
+  return string_equals(settings.get({"DefaultLandingUri"}), "studio::");
+}
+
+std::optional<bool> hides_studio_classic(const EffectiveSettings& settings) {
+  const Setting hidden = settings.get({"StudioWebPortalSettings", "HiddenAppTypes"});
+  if (hidden.value.is_absent()) return false;
+  if (hidden.value.contains_string("JupyterServer")) return true;
+  if (!hidden.value.strings()) return std::nullopt;  // unknown entries might name it
+  return false;
+}
+
+std::string short_position(const Location& location) {
+  if (location.file == nullptr) return "?";
+  return location.file->path() + ":" + std::to_string(location.file->position(location.begin).line);
+}
+
+std::string validate_pattern(std::string_view pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  const RE2 compiled(re2::StringPiece(pattern.data(), pattern.size()), options);
+  return compiled.ok() ? std::string() : "not a valid regular expression: " + compiled.error();
+}
+
+}  // namespace sagelint::rules

@@ -1,0 +1,37 @@
+// What several rules need to say or decide about the model, written once.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sagelint/effective.hpp"
+#include "sagelint/model.hpp"
+
+namespace sagelint::rules {
+
+// "domain 'ml-platform'", "user profile 'jdoe'", "space 'notebooks'".
+std::string describe(const Resource& resource);
+
+// Where to point when a setting is missing: the settings object it belongs in when that
+// exists, else the resource's name, else the resource's document.
+Location missing_setting_location(const EffectiveSettings& settings);
+// The resource's name, else its document: for findings about the resource as a whole.
+Location resource_location(const Resource& resource);
+
+// A known string equal to `expected`; nullopt when the value is unknown or not a string.
+std::optional<bool> string_equals(const Setting& setting, std::string_view expected);
+
+// Whether users of these settings land in Studio (DefaultLandingUri is 'studio::') and
+// whether Studio Classic is hidden (HiddenAppTypes lists 'JupyterServer'); nullopt when
+// that cannot be known.
+std::optional<bool> lands_in_studio(const EffectiveSettings& settings);
+std::optional<bool> hides_studio_classic(const EffectiveSettings& settings);
+
+// "path:line", for messages that point at a second place.
+std::string short_position(const Location& location);
+
+// Validates a regular-expression option (RE2 syntax).
+std::string validate_pattern(std::string_view pattern);
+
+}  // namespace sagelint::rules

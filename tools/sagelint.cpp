@@ -1,0 +1,284 @@
+// sagelint, the command line: parses arguments, calls the library, writes the report and
+// turns the outcome into an exit code. Nothing else lives here.
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sagelint/catalog.hpp"
+#include "sagelint/engine.hpp"
+#include "sagelint/json_report.hpp"
+#include "sagelint/lint.hpp"
+#include "sagelint/rule_docs.hpp"
+#include "sagelint/sarif_report.hpp"
+#include "sagelint/text_report.hpp"
+#include "sagelint/version.hpp"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+using namespace sagelint;
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsageOrInput = 2;
+
+constexpr const char* kUsage =
+    "usage: sagelint <command> [options]\n"
+    "\n"
+    "Lints Amazon SageMaker AI Studio domain configurations: AWS CLI exports of domains, user\n"
+    "profiles and spaces (describe-*, list-*, or bundles of them).\n"
+    "\n"
+    "commands:\n"
+    "  check [PATH...]     lint files and directories (default: the current directory)\n"
+    "  rules               list the rules\n"
+    "  explain RULE...     show a rule's documentation (by id or name)\n"
+    "\n"
+    "  sagelint --version  print the version\n"
+    "  sagelint <command> --help\n"
+    "\n"
+    "exit status: 0 nothing at or above the fail level, 1 findings, 2 usage error or an input\n"
+    "that could not be read or parsed\n";
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+bool use_color(const std::string& mode, int fd) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (mode != "auto") throw UsageError("--color must be auto, always or never, not '" + mode + "'");
+  const char* term = std::getenv("TERM");
+  return isatty(fd) && std::getenv("NO_COLOR") == nullptr && !(term && std::string(term) == "dumb");
+}
+
+std::optional<Level> parse_fail_level(const std::string& text) {
+  if (text == "error") return Level::error;
+  if (text == "warning") return Level::warning;
+  if (text == "note") return Level::note;
+  if (text == "none") return std::nullopt;
+  throw UsageError("--fail-on must be error, warning, note or none, not '" + text + "'");
+}
+
+Environment parse_environment(const std::string& text) {
+  if (text == "prod" || text == "production") return Environment::production;
+  if (text == "nonprod" || text == "dev" || text == "test") return Environment::nonproduction;
+  throw UsageError("--env must be prod or nonprod, not '" + text + "'");
+}
+
+// Writes through a temporary file and a rename, so an existing report is never left half
+// written and a failed run never truncates it.
+void write_file_atomically(const std::string& path, const std::string& content) {
+  const fs::path target(path);
+  const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(getpid()));
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      throw std::runtime_error("cannot write " + path);
+    }
+  }
+  std::error_code error;
+  fs::rename(temporary, target, error);
+  if (error) {
+    fs::remove(temporary, error);
+    throw std::runtime_error("cannot write " + path + ": " + error.message());
+  }
+}
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
+                        const po::options_description& hidden, const po::positional_options_description& positional) {
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
+int check_command(const std::vector<std::string>& args) {
+  po::options_description visible("options for sagelint check [PATH...]");
+  visible.add_options()
+      ("format,f", po::value<std::string>()->default_value("text"), "report format: text, sarif or json")
+      ("output,o", po::value<std::string>(), "write the report to FILE instead of standard output")
+      ("fail-on", po::value<std::string>()->default_value("warning"),
+       "exit 1 when a finding is at or above this level: error, warning, note or none")
+      ("env", po::value<std::string>(),
+       "environment of resources without an Environment, env or stage tag: prod or nonprod")
+      ("as-of", po::value<std::string>(), "date that justification expiries are compared with (default: today, UTC)")
+      ("option", po::value<std::vector<std::string>>()->composing(),
+       "set a rule option, RULE.NAME=VALUE (repeatable; see sagelint explain RULE)")
+      ("source-root", po::value<std::string>(), "SARIF: make file URIs relative to DIR (default: the current directory)")
+      ("category", po::value<std::string>(), "SARIF: automationDetails category, to keep several uploads apart")
+      ("color", po::value<std::string>()->default_value("auto"), "colour the text output: auto, always or never")
+      ("help,h", "show this help");
+  po::options_description hidden;
+  hidden.add_options()("path", po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  const po::variables_map vm = parse(args, visible, hidden, positional);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kExitClean;
+  }
+
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "text" && format != "sarif" && format != "json") {
+    throw UsageError("--format must be text, sarif or json, not '" + format + "'");
+  }
+  const std::optional<Level> fail_level = parse_fail_level(vm["fail-on"].as<std::string>());
+  RunOptions options;
+  options.as_of = Date::today_utc();
+  if (vm.count("as-of")) {
+    const auto date = Date::parse(vm["as-of"].as<std::string>());
+    if (!date) throw UsageError("--as-of must be a date of the form YYYY-MM-DD");
+    options.as_of = *date;
+  }
+  if (vm.count("env")) options.environment = parse_environment(vm["env"].as<std::string>());
+  if (vm.count("option")) {
+    for (const std::string& setting : vm["option"].as<std::vector<std::string>>()) {
+      const size_t equals = setting.find('=');
+      if (equals == std::string::npos) throw UsageError("--option takes RULE.NAME=VALUE, not '" + setting + "'");
+      options.rule_options[setting.substr(0, equals)] = setting.substr(equals + 1);
+    }
+  }
+  const auto rules = all_rules();
+  if (const auto problem = validate_rule_options(rules, options)) throw UsageError(*problem);
+
+  std::vector<std::string> paths{"."};
+  if (vm.count("path")) paths = vm["path"].as<std::vector<std::string>>();
+
+  const LintResult result = lint(paths, rules, options);
+
+  const bool to_stdout = !vm.count("output");
+  std::string report;
+  if (format == "text") {
+    const bool color = to_stdout && use_color(vm["color"].as<std::string>(), STDOUT_FILENO);
+    report = text_report(result, TextStyle{color});
+  } else if (format == "sarif") {
+    SarifOptions sarif;
+    std::error_code error;
+    const fs::path root = vm.count("source-root") ? fs::path(vm["source-root"].as<std::string>()) : fs::current_path();
+    sarif.source_root = fs::weakly_canonical(fs::absolute(root), error).generic_string();
+    if (vm.count("category")) sarif.category = vm["category"].as<std::string>();
+    report = sarif_report(result, rules, sarif);
+  } else {
+    report = json_report(result);
+  }
+
+  std::cerr << input_diagnostics_text(result.model, TextStyle{use_color(vm["color"].as<std::string>(), STDERR_FILENO)});
+  if (to_stdout) {
+    std::cout << report << std::flush;
+  } else {
+    write_file_atomically(vm["output"].as<std::string>(), report);
+  }
+
+  if (result.inputs_failed() > 0) return kExitUsageOrInput;
+  return has_findings_at(result.findings, fail_level) ? kExitFindings : kExitClean;
+}
+
+void write_rule_docs(const std::string& directory) {
+  fs::create_directories(directory);
+  for (const Rule* rule : all_rules()) {
+    write_file_atomically((fs::path(directory) / (std::string(rule->info.id) + ".md")).string(),
+                          rule_markdown(rule->info));
+  }
+}
+
+int rules_command(const std::vector<std::string>& args) {
+  po::options_description visible("options for sagelint rules");
+  visible.add_options()
+      ("write-docs", po::value<std::string>(), "write each rule's page, <ID>.md, into DIR (how docs/rules is made)")
+      ("help,h", "show this help");
+  const po::variables_map vm = parse(args, visible, {}, {});
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kExitClean;
+  }
+  if (vm.count("write-docs")) {
+    write_rule_docs(vm["write-docs"].as<std::string>());
+    return kExitClean;
+  }
+  for (const Rule* rule : all_rules()) {
+    const RuleInfo& info = rule->info;
+    std::string name(info.name);
+    name.resize(std::max<size_t>(name.size(), 32), ' ');
+    std::string level(to_string(info.level));
+    level.resize(8, ' ');
+    std::cout << info.id << "  " << level << name << "  " << info.summary << "\n";
+  }
+  return kExitClean;
+}
+
+int explain_command(const std::vector<std::string>& args) {
+  po::options_description visible("usage: sagelint explain RULE...");
+  visible.add_options()("help,h", "show this help");
+  po::options_description hidden;
+  hidden.add_options()("rule", po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add("rule", -1);
+  const po::variables_map vm = parse(args, visible, hidden, positional);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kExitClean;
+  }
+  if (!vm.count("rule")) throw UsageError("explain needs a rule id or name, e.g. sagelint explain SMD007");
+  bool first = true;
+  for (const std::string& id : vm["rule"].as<std::vector<std::string>>()) {
+    const Rule* rule = find_rule(id);
+    if (rule == nullptr) throw UsageError("no rule '" + id + "'; sagelint rules lists them");
+    if (!first) std::cout << "\n";
+    std::cout << rule_text(rule->info);
+    first = false;
+  }
+  return kExitClean;
+}
+
+int run(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kExitUsageOrInput;
+  }
+  const std::string command = argv[1];
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return kExitClean;
+  }
+  if (command == "--version" || command == "version") {
+    std::cout << "sagelint " << kVersion << "\n";
+    return kExitClean;
+  }
+  if (command == "check") return check_command(args);
+  if (command == "rules") return rules_command(args);
+  if (command == "explain") return explain_command(args);
+  throw UsageError("unknown command '" + command + "'; commands are check, rules and explain");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const UsageError& error) {
+    std::cerr << "sagelint: error: " << error.what() << "\n";
+    return kExitUsageOrInput;
+  } catch (const po::error& error) {
+    std::cerr << "sagelint: error: " << error.what() << "\n";
+    return kExitUsageOrInput;
+  } catch (const std::exception& error) {
+    std::cerr << "sagelint: error: " << error.what() << "\n";
+    return kExitUsageOrInput;
+  }
+}
