@@ -48,6 +48,13 @@ at all and signal a profile written for a different domain.
 void check_sso_profile(const UserProfile& profile, const Domain& domain, Reporter& reporter) {
   const Value& identifier = profile.sso_user_identifier;
   const Value& user = profile.sso_user_value;
+  if (identifier.is_absent() && user.is_absent()) {
+    reporter.report(&profile, resource_location(profile), Level::error,
+                    describe(profile) + " in SSO " + describe(domain) +
+                        " is not bound to an IAM Identity Center user; set SingleSignOnUserIdentifier to 'UserName' "
+                        "and SingleSignOnUserValue to the user's name");
+    return;
+  }
   if (identifier.is_absent()) {
     reporter.report(&profile, resource_location(profile), Level::error,
                     describe(profile) + " in SSO " + describe(domain) +
@@ -60,7 +67,7 @@ void check_sso_profile(const UserProfile& profile, const Domain& domain, Reporte
   if (user.is_absent()) {
     reporter.report(&profile, resource_location(profile), Level::error,
                     describe(profile) + " in SSO " + describe(domain) +
-                        " is not bound to an IAM Identity Center user; set SingleSignOnUserValue to the user's name");
+                        " has no SingleSignOnUserValue; set it to the IAM Identity Center user's name");
   } else if (const auto name = user.string()) {
     if (trim(*name).empty()) {
       reporter.report(profile, user,

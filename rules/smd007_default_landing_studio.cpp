@@ -57,8 +57,8 @@ void check(const RuleContext& context, Reporter& reporter) {
       if (settings.is_domain() && landing.value.is_absent()) {
         reporter.report(&owner, missing_setting_location(settings), Level::warning,
                         describe(owner) +
-                            " does not set DefaultLandingUri, so domains created before 2023-11-30 open Studio "
-                            "Classic; set it to 'studio::'");
+                            " does not set DefaultLandingUri, so it opens Studio Classic if it was created before "
+                            "2023-11-30; set it to 'studio::'");
       }
       return;
     }

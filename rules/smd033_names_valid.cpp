@@ -56,6 +56,9 @@ size_t code_points(std::string_view utf8) {
   return count;
 }
 
+constexpr std::string_view kNameRule =
+    "; names use letters, digits and hyphens, and start and end with a letter or digit";
+
 // Why `name` is not a valid SageMaker resource name, or empty when it is.
 std::string name_problem(std::string_view name, const RE2& pattern) {
   if (name.empty()) return "is empty";
@@ -65,9 +68,12 @@ std::string name_problem(std::string_view name, const RE2& pattern) {
   if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), pattern)) return {};
   for (char c : name) {
     const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-    if (!allowed) return std::string("contains ") + (c == ' ' ? std::string("a space") : quoted(std::string(1, c)));
+    if (!allowed) {
+      return std::string("contains ") + (c == ' ' ? std::string("a space") : quoted(std::string(1, c))) +
+             std::string(kNameRule);
+    }
   }
-  return name.front() == '-' ? "starts with a hyphen" : "ends with a hyphen";
+  return (name.front() == '-' ? "starts with a hyphen" : "ends with a hyphen") + std::string(kNameRule);
 }
 
 void check_name(const Resource& resource, const RE2& pattern, Reporter& reporter) {
@@ -76,8 +82,7 @@ void check_name(const Resource& resource, const RE2& pattern, Reporter& reporter
   const std::string problem = name_problem(*name, pattern);
   if (problem.empty()) return;
   reporter.report(resource, resource.name,
-                  std::string(to_string(resource.kind)) + " name " + quoted(*name) + " " + problem +
-                      "; names use letters, digits and hyphens, and start and end with a letter or digit");
+                  std::string(to_string(resource.kind)) + " name " + quoted(*name) + " " + problem);
 }
 
 void check_display_name(const Space& space, Reporter& reporter) {

@@ -1,0 +1,137 @@
+// The rule fixtures: fixtures/<RULE-ID>/{pass,fail}/<case>, where a case is a file or a
+// directory of files linted together. Every finding of the case's rule is compared with the
+// snapshot <case>.expected beside it (required for failing cases, optional for passing
+// ones); a passing case may have no unsuppressed finding of its rule. SMD000 findings are
+// always part of the snapshot, so a fixture that stops parsing cannot pass unnoticed.
+//
+// SAGELINT_UPDATE_SNAPSHOTS=1 rewrites the snapshots; review the diff before committing.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "sagelint/catalog.hpp"
+#include "sagelint/lint.hpp"
+
+namespace fs = std::filesystem;
+using namespace sagelint;
+
+namespace {
+
+const fs::path kFixtures = fs::path(SAGELINT_SOURCE_DIR) / "fixtures";
+
+// Justification expiry dates in fixtures are written against this day.
+constexpr Date kFixtureDay{2026, 6, 1};
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+struct CaseRun {
+  std::string snapshot;
+  size_t open_findings_of_rule = 0;
+  size_t findings_of_rule = 0;
+};
+
+CaseRun run_case(const fs::path& case_path, std::string_view rule_id) {
+  RunOptions options;
+  options.as_of = kFixtureDay;
+  // Paths relative to the source directory, the tests' working directory, keep messages
+  // that mention other files short and stable.
+  const std::string relative = fs::relative(case_path, SAGELINT_SOURCE_DIR).generic_string();
+  const std::vector<std::string> paths{relative};
+  const LintResult result = lint(paths, all_rules(), options);
+  const std::string prefix = fs::path(relative).parent_path().generic_string() + "/";
+
+  CaseRun run;
+  for (const Finding& finding : result.findings) {
+    const bool of_rule = finding.rule->id == rule_id;
+    if (!of_rule && finding.rule->id != "SMD000") continue;
+    if (of_rule) {
+      ++run.findings_of_rule;
+      if (!finding.suppressed) ++run.open_findings_of_rule;
+    }
+    const Location& at = finding.location;
+    std::string path = at.file ? at.file->path() : "?";
+    if (path.starts_with(prefix)) path.erase(0, prefix.size());
+    const Position begin = at.file ? at.file->position(at.begin) : Position{};
+    run.snapshot += path + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column) + ": " +
+                    std::string(to_string(finding.level)) + ": " + finding.message + " [" + std::string(finding.rule->id) +
+                    "]";
+    if (finding.suppressed) run.snapshot += " (suppressed: " + finding.justification + ")";
+    run.snapshot += "\n";
+  }
+  return run;
+}
+
+bool updating_snapshots() {
+  const char* update = std::getenv("SAGELINT_UPDATE_SNAPSHOTS");
+  return update != nullptr && std::string_view(update) == "1";
+}
+
+fs::path snapshot_path(const fs::path& case_path) {
+  fs::path path = case_path;
+  path.replace_filename(case_path.stem().string() + ".expected");
+  if (fs::is_directory(case_path)) path = case_path.parent_path() / (case_path.filename().string() + ".expected");
+  return path;
+}
+
+std::vector<fs::path> cases_in(const fs::path& directory) {
+  std::vector<fs::path> cases;
+  if (!fs::is_directory(directory)) return cases;
+  for (const auto& entry : fs::directory_iterator(directory)) {
+    if (entry.path().extension() == ".expected") continue;
+    cases.push_back(entry.path());
+  }
+  std::sort(cases.begin(), cases.end());
+  return cases;
+}
+
+void check_case(const fs::path& case_path, std::string_view rule_id, bool failing) {
+  const CaseRun run = run_case(case_path, rule_id);
+  const fs::path expected_path = snapshot_path(case_path);
+  if (updating_snapshots() && (failing || fs::exists(expected_path) || run.findings_of_rule > 0)) {
+    std::ofstream(expected_path, std::ios::binary) << run.snapshot;
+  }
+  if (failing) {
+    CHECK_MESSAGE(run.open_findings_of_rule > 0, "a failing fixture must produce an unsuppressed " << rule_id);
+  } else {
+    CHECK_MESSAGE(run.open_findings_of_rule == 0, "a passing fixture must not produce an unsuppressed " << rule_id
+                                                                                                   << ":\n"
+                                                                                                   << run.snapshot);
+  }
+  if (failing || fs::exists(expected_path)) {
+    REQUIRE_MESSAGE(fs::exists(expected_path), "missing snapshot " << expected_path.string()
+                                                                     << " (run with SAGELINT_UPDATE_SNAPSHOTS=1)");
+    CHECK(run.snapshot == read_text(expected_path));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every rule in the catalog has passing and failing fixtures") {
+  for (const Rule* rule : all_rules()) {
+    const fs::path directory = kFixtures / std::string(rule->info.id);
+    CAPTURE(rule->info.id);
+    CHECK_MESSAGE(!cases_in(directory / "pass").empty(), "no passing fixture for " << rule->info.id);
+    CHECK_MESSAGE(!cases_in(directory / "fail").empty(), "no failing fixture for " << rule->info.id);
+  }
+}
+
+TEST_CASE("rule fixtures produce exactly the findings in their snapshots") {
+  for (const Rule* rule : all_rules()) {
+    const std::string id(rule->info.id);
+    for (const bool failing : {false, true}) {
+      for (const fs::path& case_path : cases_in(kFixtures / id / (failing ? "fail" : "pass"))) {
+        const std::string name = id + "/" + (failing ? "fail/" : "pass/") + case_path.filename().string();
+        SUBCASE(name.c_str()) { check_case(case_path, id, failing); }
+      }
+    }
+  }
+}
