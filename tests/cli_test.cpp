@@ -1,0 +1,212 @@
+// The command line, run as users run it: arguments, exit codes, where output goes.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "test_support.hpp"
+
+using namespace sagelint::testing;
+
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string shell_quote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Runs the built binary in `dir` with `args`, capturing both streams.
+CliRun run_sagelint(const TempDir& dir, const std::vector<std::string>& args) {
+  std::string command = "cd " + shell_quote(dir.path().string()) + " && NO_COLOR=1 " + shell_quote(SAGELINT_BINARY);
+  for (const std::string& arg : args) command += " " + shell_quote(arg);
+  const std::string out = dir.file(".stdout"), err = dir.file(".stderr");
+  command += " >" + shell_quote(out) + " 2>" + shell_quote(err);
+  const int status = std::system(command.c_str());
+  CliRun run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = read_file(out);
+  run.err = read_file(err);
+  return run;
+}
+
+constexpr std::string_view kCleanDomain = R"({
+  "DomainId": "d-1",
+  "DomainName": "ml-platform",
+  "AuthMode": "SSO",
+  "AppNetworkAccessType": "VpcOnly",
+  "DefaultUserSettings": {
+    "DefaultLandingUri": "studio::",
+    "StudioWebPortal": "ENABLED",
+    "AutoMountHomeEFS": "Disabled",
+    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}
+  }
+}
+)";
+
+// Only a warning: SMD015, public internet.
+constexpr std::string_view kPublicDomain = R"({
+  "DomainId": "d-2",
+  "DomainName": "research",
+  "AuthMode": "SSO",
+  "AppNetworkAccessType": "PublicInternetOnly",
+  "DefaultUserSettings": {
+    "DefaultLandingUri": "studio::",
+    "AutoMountHomeEFS": "Disabled",
+    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}
+  }
+}
+)";
+
+}  // namespace
+
+TEST_CASE("sagelint --version and --help succeed; no command is a usage error") {
+  TempDir dir;
+  const CliRun version = run_sagelint(dir, {"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.starts_with("sagelint "));
+  const CliRun help = run_sagelint(dir, {"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("check [PATH...]") != std::string::npos);
+  const CliRun none = run_sagelint(dir, {});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.starts_with("usage: sagelint"));
+  const CliRun unknown = run_sagelint(dir, {"lint"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err == "sagelint: error: unknown command 'lint'; commands are check, rules and explain\n");
+}
+
+TEST_CASE("check exits 0 when nothing reaches the fail level, 1 when something does") {
+  TempDir dir;
+  dir.write("clean/domain.json", kCleanDomain);
+  dir.write("public/domain.json", kPublicDomain);
+  SUBCASE("clean input") {
+    const CliRun run = run_sagelint(dir, {"check", "clean"});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == "no problems found in 1 file\n");
+    CHECK(run.err.empty());
+  }
+  SUBCASE("a warning fails at the default level") {
+    const CliRun run = run_sagelint(dir, {"check", "public"});
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.starts_with("public/domain.json:5:27: warning: domain 'research' sends Studio traffic through the "
+                              "public internet"));
+    CHECK(run.out.find(" 5 |   \"AppNetworkAccessType\": \"PublicInternetOnly\",\n") != std::string::npos);
+    CHECK(run.out.find("   |                           ^~~~~~~~~~~~~~~~~~~~\n") != std::string::npos);
+    CHECK(run.out.ends_with("1 warning in 1 file\n"));
+  }
+  SUBCASE("--fail-on error lets warnings pass") {
+    CHECK(run_sagelint(dir, {"check", "--fail-on", "error", "public"}).exit_code == 0);
+  }
+  SUBCASE("--fail-on none never fails on findings") {
+    CHECK(run_sagelint(dir, {"check", "--fail-on=none", "public"}).exit_code == 0);
+  }
+  SUBCASE("--env prod turns the warning into an error") {
+    const CliRun run = run_sagelint(dir, {"check", "--env", "prod", "--fail-on", "error", "public"});
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find(": error: domain 'research'") != std::string::npos);
+  }
+  SUBCASE("the current directory is the default path") {
+    CHECK(run_sagelint(dir, {"check"}).exit_code == 1);
+  }
+}
+
+TEST_CASE("an input that cannot be parsed exits 2, reports on stderr, and the other inputs are still checked") {
+  TempDir dir;
+  dir.write("broken.json", "{\n  \"DomainId\": \"d-9\",\n  \"DomainName\": \"x\"\n  \"AuthMode\": \"SSO\"\n}\n");
+  dir.write("public.json", kPublicDomain);
+  const CliRun run = run_sagelint(dir, {"check", "--fail-on", "none", "broken.json", "public.json"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.starts_with("broken.json:4:3: error: expected ',' or '}' after an object member\n"
+                            " 4 |   \"AuthMode\": \"SSO\"\n"
+                            "   |   ^\n"));
+  CHECK(run.out.find("public.json:5:27: warning:") != std::string::npos);
+  CHECK(run.out.ends_with("1 warning in 2 files; 1 input could not be read (see above)\n"));
+}
+
+TEST_CASE("a path that does not exist exits 2") {
+  TempDir dir;
+  const CliRun run = run_sagelint(dir, {"check", "nowhere"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("error: nowhere: no such file or directory") != std::string::npos);
+}
+
+TEST_CASE("bad options are usage errors with exit code 2") {
+  TempDir dir;
+  dir.write("d.json", kCleanDomain);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"check", "--format", "xml", "d.json"}, {"check", "--fail-on", "fatal", "d.json"},
+        {"check", "--env", "qa", "d.json"}, {"check", "--as-of", "tomorrow", "d.json"},
+        {"check", "--option", "SMD003.generic-name-pattern=(", "d.json"}, {"check", "--option", "SMD003", "d.json"},
+        {"check", "--no-such-flag", "d.json"}, {"explain", "SMD999"}, {"explain"}}) {
+    CAPTURE(args[1]);
+    const CliRun run = run_sagelint(dir, args);
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.starts_with("sagelint: error: "));
+    CHECK(run.out.empty());
+  }
+}
+
+TEST_CASE("--output writes the report to a file and nothing to standard output") {
+  TempDir dir;
+  dir.write("d.json", kPublicDomain);
+  SUBCASE("sarif") {
+    const CliRun run = run_sagelint(dir, {"check", "--format", "sarif", "--output", "out.sarif", "d.json"});
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.empty());
+    const std::string sarif = read_file(dir.file("out.sarif"));
+    CHECK(sarif.find("\"version\": \"2.1.0\"") != std::string::npos);
+    CHECK(sarif.find("\"ruleId\": \"SMD015\"") != std::string::npos);
+  }
+  SUBCASE("json") {
+    CHECK(run_sagelint(dir, {"check", "-f", "json", "-o", "out.json", "d.json"}).exit_code == 1);
+    CHECK(read_file(dir.file("out.json")).find("\"ruleId\": \"SMD015\"") != std::string::npos);
+  }
+  SUBCASE("a directory that does not exist is an error, and no partial file is left") {
+    const CliRun run = run_sagelint(dir, {"check", "-o", "missing/out.txt", "d.json"});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("sagelint: error: cannot write missing/out.txt") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir.file("missing")));
+  }
+}
+
+TEST_CASE("rules lists the catalog and explain prints a rule's documentation") {
+  TempDir dir;
+  const CliRun rules = run_sagelint(dir, {"rules"});
+  CHECK(rules.exit_code == 0);
+  for (const sagelint::Rule* rule : sagelint::all_rules()) {
+    CHECK(rules.out.find(std::string(rule->info.id) + "  ") != std::string::npos);
+  }
+  const CliRun explain = run_sagelint(dir, {"explain", "default-landing-studio"});
+  CHECK(explain.exit_code == 0);
+  CHECK(explain.out.starts_with("SMD007 default-landing-studio\n=============================\n"));
+  CHECK(explain.out.find("\nWhat it does\n------------\n") != std::string::npos);
+  CHECK(explain.out.find("\nOptions\n-------\nNone.\n") != std::string::npos);
+}
+
+TEST_CASE("suppressed findings are not shown in text but counted, and do not fail the run") {
+  TempDir dir;
+  dir.write("d.json", R"({"DomainId": "d-2", "DomainName": "research", "AuthMode": "SSO",
+    "AppNetworkAccessType": "PublicInternetOnly",
+    "DefaultUserSettings": {"DefaultLandingUri": "studio::", "AutoMountHomeEFS": "Disabled",
+                            "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}},
+    "Tags": [{"Key": "sagelint:justify:SMD015", "Value": "public datasets only; expires=2099-01-01"}]})");
+  const CliRun run = run_sagelint(dir, {"check", "d.json"});
+  CHECK(run.exit_code == 0);
+  CHECK(run.out == "no problems found in 1 file; 1 justified and not shown\n");
+}

@@ -1,0 +1,106 @@
+// The rule engine and the catalog: metadata, options, ordering.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "sagelint/engine.hpp"
+#include "sagelint/rule_docs.hpp"
+#include "test_support.hpp"
+
+using namespace sagelint;
+using namespace sagelint::testing;
+
+TEST_CASE("the catalog is sorted by id, and ids and names are unique and well formed") {
+  const auto rules = all_rules();
+  REQUIRE(rules.size() >= 11);
+  std::set<std::string_view> names;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    const RuleInfo& rule = rules[i]->info;
+    CAPTURE(rule.id);
+    if (i > 0) CHECK(rules[i - 1]->info.id < rule.id);
+    CHECK(rule.id.size() == 6);
+    CHECK(rule.id.starts_with("SMD"));
+    CHECK(names.insert(rule.name).second);
+    CHECK(std::all_of(rule.name.begin(), rule.name.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }));
+    CHECK_FALSE(rule.summary.empty());
+    CHECK(rule.summary.size() <= 1024);
+    CHECK_FALSE(rule.description.empty());
+    CHECK(rule.description.size() <= 1024);
+    CHECK(rule.summary.ends_with("."));
+    CHECK(static_cast<bool>(rules[i]->check));
+  }
+}
+
+TEST_CASE("every rule's documentation has the fixed headings in order") {
+  for (const Rule* rule : all_rules()) {
+    CAPTURE(rule->info.id);
+    const std::string page = rule_markdown(rule->info);
+    size_t at = 0;
+    for (std::string_view heading : {"## What it does\n", "## Why it matters\n", "## Example\n", "## Use instead\n",
+                                     "## Options\n", "## References\n"}) {
+      const size_t found = page.find(heading, at);
+      CHECK_MESSAGE(found != std::string::npos, "missing or misplaced " << heading);
+      if (found != std::string::npos) at = found;
+    }
+  }
+}
+
+TEST_CASE("find_rule takes an id in any case or a name") {
+  REQUIRE(find_rule("SMD007") != nullptr);
+  CHECK(find_rule("smd007") == find_rule("SMD007"));
+  CHECK(find_rule("default-landing-studio") == find_rule("SMD007"));
+  CHECK(find_rule("SMD999") == nullptr);
+}
+
+TEST_CASE("rule options are checked before a run") {
+  RunOptions options;
+  SUBCASE("a known option with a valid value") {
+    options.rule_options["SMD003.generic-name-pattern"] = "^svc-";
+    CHECK_FALSE(validate_rule_options(all_rules(), options).has_value());
+  }
+  SUBCASE("an unknown rule") {
+    options.rule_options["SMD999.x"] = "1";
+    CHECK(validate_rule_options(all_rules(), options) == "unknown rule 'SMD999' in option 'SMD999.x'");
+  }
+  SUBCASE("an unknown option names the known ones") {
+    options.rule_options["SMD003.pattern"] = "x";
+    CHECK(validate_rule_options(all_rules(), options) ==
+          "rule SMD003 has no option 'pattern'; its options are generic-name-pattern");
+  }
+  SUBCASE("an invalid regular expression") {
+    options.rule_options["SMD003.generic-name-pattern"] = "(unclosed";
+    const auto problem = validate_rule_options(all_rules(), options);
+    REQUIRE(problem.has_value());
+    CHECK(problem->starts_with("option SMD003.generic-name-pattern: not a valid regular expression: "));
+  }
+}
+
+TEST_CASE("a rule option changes what the rule reports") {
+  TempDir dir;
+  const std::string profiles = R"({"UserProfiles": [
+    {"DomainId": "d-1", "UserProfileName": "svc-batch", "UserSettings": {}},
+    {"DomainId": "d-1", "UserProfileName": "shared", "UserSettings": {}}]})";
+  RunOptions options;
+  options.rule_options["SMD003.generic-name-pattern"] = "^svc-";
+  const LintResult result = lint_files(dir, {{"p.json", profiles}}, options);
+  const auto generic = findings_of(result, "SMD003");
+  REQUIRE(generic.size() == 1);
+  CHECK(generic[0]->message.starts_with("user profile name 'svc-batch' is generic"));
+}
+
+TEST_CASE("findings are ordered by file, position and rule, and identical findings appear once") {
+  TempDir dir;
+  const LintResult result = lint_files(dir, {{"b.json", R"({"DomainId": "d-2", "DomainName": "b_b"})"},
+                                             {"a.json", R"({"DomainId": "d-1", "DomainName": "a_a", "AuthMode": "IAM"})"}});
+  REQUIRE(result.findings.size() >= 2);
+  for (size_t i = 1; i < result.findings.size(); ++i) {
+    const Finding& previous = result.findings[i - 1];
+    const Finding& current = result.findings[i];
+    const auto key = [](const Finding& f) {
+      return std::make_tuple(f.location.file->path(), f.location.begin, f.rule->id, f.message);
+    };
+    CHECK(key(previous) < key(current));
+  }
+  CHECK(result.findings.front().location.file->path().ends_with("a.json"));
+}
