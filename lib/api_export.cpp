@@ -116,8 +116,7 @@ constexpr Collection kCollections[] = {
     {"Spaces", kSpaceShapes, read_space},
 };
 
-void read_collection(const Tree& tree, NodeId array, const Collection& collection, Model& model,
-                     ApiExportRead& read) {
+void read_collection(const Tree& tree, NodeId array, const Collection& collection, Model& model) {
   if (tree.node(array).kind != NodeKind::array) {
     model.input_problems.push_back(Diagnostic{Level::error, Location::of(tree, array),
                                               "expected an array for '" + std::string(collection.member) +
@@ -132,26 +131,24 @@ void read_collection(const Tree& tree, NodeId array, const Collection& collectio
               std::string(collection.member) + "', found " + std::string(to_string(tree.node(item).kind))});
       continue;
     }
-    const bool summary = is_summary(tree, item, collection.shapes);
-    if (summary) ++read.summaries;
-    collection.read(tree, item, summary, model);
+    collection.read(tree, item, is_summary(tree, item, collection.shapes), model);
   }
 }
 
 }  // namespace
 
-ApiExportRead read_api_export(const Tree& tree, Model& model) {
-  ApiExportRead read;
+bool read_api_export(const Tree& tree, Model& model) {
   const NodeId root = tree.root();
-  if (root == kNoNode || tree.node(root).kind != NodeKind::object) return read;
+  if (root == kNoNode || tree.node(root).kind != NodeKind::object) return false;
 
+  bool is_collection = false;
   for (const Collection& collection : kCollections) {
     const NodeId array = tree.member(root, collection.member);
     if (array == kNoNode) continue;
-    read.recognized = true;
-    read_collection(tree, array, collection, model, read);
+    is_collection = true;
+    read_collection(tree, array, collection, model);
   }
-  if (read.recognized) return read;
+  if (is_collection) return true;
 
   // A single describe-* output. Profiles and spaces also carry DomainId, so test them first.
   if (tree.member(root, "UserProfileName") != kNoNode) {
@@ -162,10 +159,9 @@ ApiExportRead read_api_export(const Tree& tree, Model& model) {
              tree.member(root, "DomainArn") != kNoNode) {
     read_domain(tree, root, false, model);
   } else {
-    return read;
+    return false;
   }
-  read.recognized = true;
-  return read;
+  return true;
 }
 
 }  // namespace sagelint

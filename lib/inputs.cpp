@@ -110,17 +110,9 @@ void load_file(const std::string& path, Model& model) {
             std::to_string(first.line) + ", column " + std::to_string(first.column) +
             "); AWS would silently use only one of them"});
   }
-  const ApiExportRead read = read_api_export(tree, model);
-  if (!read.recognized) {
+  if (!read_api_export(tree, model)) {
     model.notes.push_back(Diagnostic{Level::note, Location::of(tree, tree.root()),
                                      "skipped: not an AWS CLI export of SageMaker AI domains, user profiles or spaces"});
-    return;
-  }
-  if (read.summaries > 0) {
-    model.notes.push_back(Diagnostic{
-        Level::note, Location::of(tree, tree.root()),
-        "list-* output holds only names and identifiers; export describe-domain, describe-user-profile and "
-        "describe-space for the settings most rules check"});
   }
 }
 
@@ -167,6 +159,24 @@ void merge_duplicates(std::vector<R>& resources, Model& model) {
     }
   }
   resources = std::move(kept);
+}
+
+// A list-* summary that no describe-* output replaced leaves most rules blind to that
+// resource; say so once per file.
+void note_summaries(Model& model) {
+  std::vector<const Tree*> trees;
+  const auto collect = [&](const Resource& r) {
+    if (r.summary && std::find(trees.begin(), trees.end(), r.root.tree()) == trees.end()) trees.push_back(r.root.tree());
+  };
+  for (const Domain& d : model.domains) collect(d);
+  for (const UserProfile& p : model.profiles) collect(p);
+  for (const Space& s : model.spaces) collect(s);
+  for (const Tree* tree : trees) {
+    model.notes.push_back(Diagnostic{
+        Level::note, Location::of(*tree, tree->root()),
+        "list-* output holds only names and identifiers; export describe-domain, describe-user-profile and "
+        "describe-space for the settings most rules check"});
+  }
 }
 
 // Profiles and spaces whose domain was not among the inputs cannot be checked against its
@@ -218,6 +228,7 @@ Model load_inputs(std::span<const std::string> paths) {
   merge_duplicates(model.domains, model);
   merge_duplicates(model.profiles, model);
   merge_duplicates(model.spaces, model);
+  note_summaries(model);
   model.link();
   note_missing_domains(model);
   return model;

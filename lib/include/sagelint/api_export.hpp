@@ -9,12 +9,8 @@
 
 namespace sagelint {
 
-struct ApiExportRead {
-  bool recognized = false;  // false: not an AWS CLI export; nothing was added
-  size_t summaries = 0;     // resources read from list-* summaries, whose settings are unknown
-};
-
 // Adds the resources of `tree` to `model` (type problems go to model.input_problems).
-ApiExportRead read_api_export(const Tree& tree, Model& model);
+// Returns false, adding nothing, when the document is not an AWS CLI export.
+bool read_api_export(const Tree& tree, Model& model);
 
 }  // namespace sagelint
