@@ -66,9 +66,11 @@ std::string options_section(const RuleInfo& rule) {
   std::string out = "## Options\n";
   if (rule.options.empty()) return out + "None.\n\n";
   for (const RuleOption& option : rule.options) {
-    out += "- `" + std::string(option.name) + "`: " + std::string(option.description) + ". Default: `" +
-           std::string(option.default_value) + "`. Set with `--option " + std::string(rule.id) + "." +
-           std::string(option.name) + "=VALUE`.\n";
+    const std::string default_value =
+        option.default_value.empty() ? "empty" : "`" + std::string(option.default_value) + "`";
+    out += "- `" + std::string(option.name) + "`: " + std::string(option.description) + ". Default: " +
+           default_value + ". Set with `--option " + std::string(rule.id) + "." + std::string(option.name) +
+           "=VALUE`.\n";
   }
   return out + "\n";
 }
@@ -95,6 +97,19 @@ std::string rule_markdown(const RuleInfo& rule) {
   out << "| Justification | " << justification_line(rule) << " |\n";
   out << "| Tags | " << tag_list(rule) << " |\n\n";
   out << documentation_with_options(rule);
+  return out.str();
+}
+
+std::string rule_index_markdown(std::span<const Rule* const> rules) {
+  std::ostringstream out;
+  out << "# sagelint rules\n\n";
+  out << "Generated from the rule files by `build/sagelint rules --write-docs docs/rules`; do not edit.\n\n";
+  out << "| Rule | Name | Level | Applies to | Summary |\n|---|---|---|---|---|\n";
+  for (const Rule* rule : rules) {
+    const RuleInfo& info = rule->info;
+    out << "| [" << info.id << "](" << info.id << ".md) | `" << info.name << "` | " << to_string(info.level) << " | "
+        << applies_to_text(info.applies_to) << " | " << info.summary << " |\n";
+  }
   return out.str();
 }
 

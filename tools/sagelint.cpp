@@ -194,6 +194,7 @@ void write_rule_docs(const std::string& directory) {
     write_file_atomically((fs::path(directory) / (std::string(rule->info.id) + ".md")).string(),
                           rule_markdown(rule->info));
   }
+  write_file_atomically((fs::path(directory) / "README.md").string(), rule_index_markdown(all_rules()));
 }
 
 int rules_command(const std::vector<std::string>& args) {

@@ -2,6 +2,7 @@
 // generated docs/rules/<ID>.md pages, and SARIF's rule help. All come from RuleInfo.
 #pragma once
 
+#include <span>
 #include <string>
 
 #include "sagelint/rule.hpp"
@@ -15,6 +16,8 @@ std::string applies_to_text(unsigned applies_to);
 
 // The page for docs/rules/<ID>.md and SARIF help.markdown.
 std::string rule_markdown(const RuleInfo& rule);
+// docs/rules/README.md: a table of every rule, linking to its page.
+std::string rule_index_markdown(std::span<const Rule* const> rules);
 // The same content for a terminal: headings underlined, Markdown markup kept where it reads
 // naturally (code spans, lists).
 std::string rule_text(const RuleInfo& rule);
