@@ -2,10 +2,13 @@
 
 #include <rapidjson/reader.h>
 
+#include <cstdio>
 #include <string>
 
 namespace sagelint {
 namespace {
+
+bool is_json_whitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // A read-only stream over the file text. RapidJSON's own string streams enable a copy
 // optimisation under which Tell() is stale inside handler callbacks; this stream has no
@@ -28,6 +31,50 @@ class OffsetStream {
   size_t pos_;
 };
 
+// What is wrong with the input, and where.
+struct Fault {
+  size_t offset = 0;
+  std::string message;
+};
+
+unsigned hex4(std::string_view digits) {
+  unsigned value = 0;
+  for (char c : digits.substr(0, 4)) {
+    value <<= 4;
+    if (c >= '0' && c <= '9') value |= static_cast<unsigned>(c - '0');
+    else if (c >= 'a' && c <= 'f') value |= static_cast<unsigned>(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
+  }
+  return value;
+}
+
+// RapidJSON rejects a \u escape of a high surrogate that is not followed by a low one, but
+// decodes a lone low surrogate (\udc00) into bytes that are not UTF-8. Those bytes (ED A0..BF)
+// cannot come from the input itself, which the reader validates, so finding them is enough.
+bool has_decoded_lone_surrogate(std::string_view decoded) {
+  for (size_t at = decoded.find('\xED'); at != std::string_view::npos; at = decoded.find('\xED', at + 1)) {
+    if (at + 1 < decoded.size() && static_cast<unsigned char>(decoded[at + 1]) >= 0xA0) return true;
+  }
+  return false;
+}
+
+// Offset within the raw string token of the \u escape of a low surrogate that no high
+// surrogate precedes.
+size_t lone_low_surrogate_escape(std::string_view raw) {
+  for (size_t i = 0; i + 5 < raw.size(); ++i) {
+    if (raw[i] != '\\') continue;
+    if (raw[i + 1] != 'u') {
+      ++i;  // skip the escaped character, which may itself be a backslash
+      continue;
+    }
+    const unsigned unit = hex4(raw.substr(i + 2));
+    if (unit >= 0xDC00 && unit <= 0xDFFF) return i;
+    // A high surrogate comes with its low half (the reader checked): skip both escapes.
+    i += (unit >= 0xD800 && unit <= 0xDBFF) ? 11 : 5;
+  }
+  return 0;
+}
+
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
  public:
   Handler(std::string_view text, const OffsetStream& stream, size_t start, TreeBuilder& builder)
@@ -49,17 +96,26 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   bool Uint64(uint64_t u) { return integer(static_cast<double>(u)); }
   bool Double(double d) {
     const uint32_t begin = token_begin();
-    builder_.number(d, false, begin, token_end());
+    const uint32_t end = token_end();
+    // Integers too large for 64 bits arrive here too; what the user wrote decides.
+    const bool written_as_integer = text_.substr(begin, end - begin).find_first_of(".eE") == std::string_view::npos;
+    builder_.number(d, written_as_integer, begin, end);
     return true;
   }
   bool String(const char* s, rapidjson::SizeType length, bool) {
     const uint32_t begin = token_begin();
-    builder_.string(std::string_view(s, length), begin, token_end());
+    const uint32_t end = token_end();
+    const std::string_view decoded(s, length);
+    if (has_decoded_lone_surrogate(decoded)) return reject_lone_surrogate(begin, end);
+    builder_.string(decoded, begin, end);
     return true;
   }
   bool Key(const char* s, rapidjson::SizeType length, bool) {
     const uint32_t begin = token_begin();
-    builder_.key(std::string_view(s, length), begin, token_end());
+    const uint32_t end = token_end();
+    const std::string_view decoded(s, length);
+    if (has_decoded_lone_surrogate(decoded)) return reject_lone_surrogate(begin, end);
+    builder_.key(decoded, begin, end);
     return true;
   }
   bool StartObject() { return open(NodeKind::object); }
@@ -67,22 +123,19 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   bool EndObject(rapidjson::SizeType) { return close(); }
   bool EndArray(rapidjson::SizeType) { return close(); }
 
-  bool too_deep() const { return too_deep_; }
-  size_t too_deep_offset() const { return too_deep_offset_; }
+  // Why the handler stopped the reader, when it did.
+  const std::optional<Fault>& rejection() const { return rejection_; }
 
- private:
   // A token starts at the first byte after the previous event that is not whitespace or a
   // separator. This does not depend on when the reader reports brackets, which differs
   // between its iterative and recursive modes.
   uint32_t token_begin() const {
     size_t at = previous_end_;
-    while (at < text_.size()) {
-      const char c = text_[at];
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':') break;
-      ++at;
-    }
+    while (at < text_.size() && (is_json_whitespace(text_[at]) || text_[at] == ',' || text_[at] == ':')) ++at;
     return static_cast<uint32_t>(at);
   }
+
+ private:
   // Scalars and keys are reported after the reader consumed them.
   uint32_t token_end() {
     previous_end_ = stream_.Tell();
@@ -96,8 +149,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   bool open(NodeKind kind) {
     const uint32_t begin = token_begin();
     if (builder_.depth() >= kMaxJsonDepth) {
-      too_deep_ = true;
-      too_deep_offset_ = begin;
+      rejection_ = Fault{begin, "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
       return false;
     }
     builder_.open(kind, begin);
@@ -110,63 +162,166 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     previous_end_ = bracket + 1;
     return true;
   }
+  bool reject_lone_surrogate(uint32_t begin, uint32_t end) {
+    const size_t escape = begin + lone_low_surrogate_escape(text_.substr(begin, end - begin));
+    rejection_ = Fault{escape, "invalid \\u escape: unpaired UTF-16 surrogate " + std::string(text_.substr(escape, 6))};
+    return false;
+  }
 
   std::string_view text_;
   const OffsetStream& stream_;
   size_t previous_end_;
   TreeBuilder& builder_;
-  bool too_deep_ = false;
-  size_t too_deep_offset_ = 0;
+  std::optional<Fault> rejection_;
 };
 
-std::string parse_error_message(rapidjson::ParseErrorCode code, std::string_view text, size_t offset) {
-  using namespace rapidjson;
-  const char at = offset < text.size() ? text[offset] : '\0';
-  const bool at_end = offset >= text.size();
-  switch (code) {
-    case kParseErrorDocumentEmpty: return "the file contains no JSON value";
-    case kParseErrorDocumentRootNotSingular: return "unexpected text after the end of the JSON document";
-    case kParseErrorValueInvalid:
-      if (at_end) return "unexpected end of file; expected a value";
-      return "invalid value; expected an object, array, string, number, true, false or null";
-    case kParseErrorObjectMissName:
-      if (at_end) return "unexpected end of file inside an object";
-      return "expected a member name in double quotes";
-    case kParseErrorObjectMissColon: return "expected ':' after the member name";
-    case kParseErrorObjectMissCommaOrCurlyBracket:
-      if (at_end) return "unexpected end of file; expected ',' or '}'";
-      return "expected ',' or '}' after an object member";
-    case kParseErrorArrayMissCommaOrSquareBracket:
-      if (at_end) return "unexpected end of file; expected ',' or ']'";
-      return "expected ',' or ']' after an array element";
-    case kParseErrorStringUnicodeEscapeInvalidHex: return "invalid \\u escape: expected four hexadecimal digits";
-    case kParseErrorStringUnicodeSurrogateInvalid: return "invalid \\u escape: unpaired UTF-16 surrogate";
-    case kParseErrorStringEscapeInvalid:
-      if (static_cast<unsigned char>(at) < 0x20) return "control character in a string; it must be escaped";
-      return "invalid escape sequence in a string";
-    case kParseErrorStringMissQuotationMark:
-      if (at == '\0' && !at_end) return "NUL byte in a string";
-      return "unterminated string";
-    case kParseErrorStringInvalidEncoding: return "invalid UTF-8 byte sequence";
-    case kParseErrorNumberTooBig: return "number too large";
-    case kParseErrorNumberMissFraction: return "expected digits after the decimal point";
-    case kParseErrorNumberMissExponent: return "expected digits in the exponent";
-    default: return "syntax error";
+std::string hex_byte(char c) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+  return buffer;
+}
+
+std::string code_point(char c) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+  return buffer;
+}
+
+// How a control character must be written inside a JSON string.
+std::string escaped_form(char c) {
+  switch (c) {
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default: {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      return buffer;
+    }
   }
+}
+
+// The offset of the comma before `offset` when only whitespace lies between them.
+std::optional<size_t> comma_before(std::string_view text, size_t offset) {
+  size_t at = offset;
+  while (at > 0 && is_json_whitespace(text[at - 1])) --at;
+  if (at > 0 && text[at - 1] == ',') return at - 1;
+  return std::nullopt;
+}
+
+// Turns the reader's error into a message a user can act on, pointing at the byte at fault.
+// `token` is where the token the reader was working on starts.
+Fault describe_parse_error(rapidjson::ParseErrorCode code, std::string_view text, size_t offset, size_t token) {
+  using namespace rapidjson;
+  const bool at_end = offset >= text.size();
+  const char at = at_end ? '\0' : text[offset];
+  token = std::min(token, offset);
+  // The reader takes a NUL byte for the end of the input, so it reports one as whatever it
+  // expected there.
+  if (!at_end && at == '\0') {
+    if (code == kParseErrorStringMissQuotationMark) return {offset, "NUL byte in a string; write it as \\u0000"};
+    return {offset, "unexpected NUL byte"};
+  }
+  // A digit right after a number's first '0' ends the number there, so the reader asks for a
+  // separator; what the user wrote is a leading zero.
+  const bool wants_separator = code == kParseErrorDocumentRootNotSingular ||
+                               code == kParseErrorObjectMissCommaOrCurlyBracket ||
+                               code == kParseErrorArrayMissCommaOrSquareBracket;
+  if (wants_separator && at >= '0' && at <= '9' && offset > 0 && text[offset - 1] == '0') {
+    return {offset - 1, "numbers cannot have leading zeros"};
+  }
+  switch (code) {
+    case kParseErrorDocumentEmpty: return {offset, "the file contains no JSON value"};
+    case kParseErrorDocumentRootNotSingular: return {offset, "unexpected text after the end of the JSON document"};
+    case kParseErrorValueInvalid:
+      if (at_end) return {offset, "unexpected end of file; expected a value"};
+      if (at == ']') {
+        if (auto comma = comma_before(text, offset)) return {*comma, "trailing comma after the last array element"};
+      }
+      if (offset > 0 && text[offset - 1] == '-') return {offset, "expected a digit after '-'"};
+      return {token, "invalid value; expected an object, array, string, number, true, false or null"};
+    case kParseErrorObjectMissName:
+      if (at_end) return {offset, "unexpected end of file; expected a member name or '}'"};
+      if (at == '}') {
+        if (auto comma = comma_before(text, offset)) return {*comma, "trailing comma after the last object member"};
+      }
+      return {offset, "expected a member name in double quotes"};
+    case kParseErrorObjectMissColon:
+      if (at_end) return {offset, "unexpected end of file; expected ':'"};
+      return {offset, "expected ':' after the member name"};
+    case kParseErrorObjectMissCommaOrCurlyBracket:
+      if (at_end) return {offset, "unexpected end of file; expected ',' or '}'"};
+      return {offset, "expected ',' or '}' after an object member"};
+    case kParseErrorArrayMissCommaOrSquareBracket:
+      if (at_end) return {offset, "unexpected end of file; expected ',' or ']'"};
+      return {offset, "expected ',' or ']' after an array element"};
+    case kParseErrorStringUnicodeEscapeInvalidHex:
+      return {offset, "invalid \\u escape: expected four hexadecimal digits"};
+    case kParseErrorStringUnicodeSurrogateInvalid:
+      return {offset, "invalid \\u escape: unpaired UTF-16 surrogate " + std::string(text.substr(offset, 6))};
+    case kParseErrorStringEscapeInvalid: {
+      // The reader uses this code for raw control characters too.
+      if (static_cast<unsigned char>(at) < 0x20) {
+        return {offset, "unescaped control character " + code_point(at) + " in a string; write it as " +
+                            escaped_form(at)};
+      }
+      const char escaped = offset + 1 < text.size() ? text[offset + 1] : '\0';
+      if (escaped > 0x20 && escaped < 0x7F) {
+        return {offset, std::string("invalid escape sequence '\\") + escaped + "' in a string"};
+      }
+      return {offset, "invalid escape sequence in a string"};
+    }
+    case kParseErrorStringMissQuotationMark:
+      // The string runs to the end of the file: point at its opening quote.
+      if (token < text.size() && text[token] == '"') return {token, "unterminated string"};
+      return {offset, "unterminated string"};
+    case kParseErrorStringInvalidEncoding:
+      return {offset, "invalid UTF-8 sequence starting with byte " + hex_byte(at) + " in a string"};
+    case kParseErrorNumberTooBig: {
+      const std::string_view number = text.substr(offset, text.substr(offset).find_first_not_of("+-.0123456789eE"));
+      constexpr size_t kShown = 24;  // enough to recognise the number, short enough for one line
+      std::string shown(number.substr(0, kShown));
+      if (number.size() > kShown) shown += "...";
+      return {offset, "number " + shown + " is out of range"};
+    }
+    case kParseErrorNumberMissFraction: return {offset, "expected a digit after the decimal point"};
+    case kParseErrorNumberMissExponent: return {offset, "expected a digit in the exponent"};
+    default: break;
+  }
+  return {offset, "syntax error"};
 }
 
 // UTF-16 and UTF-32 text is what some shells write when output is redirected (Windows
 // PowerShell 5 writes UTF-16 LE); say so instead of reporting a confusing syntax error.
+// Without a byte-order mark the zero bytes give the encoding away, since a JSON document
+// starts with an ASCII character (RFC 4627, section 3).
 std::optional<std::string> wrong_encoding(std::string_view text) {
-  const auto starts = [&](std::string_view prefix) { return text.starts_with(prefix); };
-  if (starts(std::string_view("\xFF\xFE\0\0", 4)) || starts(std::string_view("\0\0\xFE\xFF", 4))) {
+  using namespace std::string_view_literals;
+  const auto zero = [&](size_t i) { return text[i] == '\0'; };
+  const bool utf32 = text.starts_with("\xFF\xFE\0\0"sv) || text.starts_with("\0\0\xFE\xFF"sv) ||
+                     (text.size() >= 4 && text.size() % 4 == 0 &&
+                      ((zero(0) && zero(1) && zero(2) && !zero(3)) || (!zero(0) && zero(1) && zero(2) && zero(3))));
+  if (utf32) {
     return "the file is UTF-32 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-32 -t UTF-8)";
   }
-  if (starts("\xFF\xFE") || starts("\xFE\xFF") ||
-      (text.size() >= 2 && ((text[0] == '\0') != (text[1] == '\0')))) {
+  const bool utf16 = text.starts_with("\xFF\xFE"sv) || text.starts_with("\xFE\xFF"sv) ||
+                     (text.size() >= 2 && text.size() % 2 == 0 && zero(0) != zero(1));
+  if (utf16) {
     return "the file is UTF-16 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)";
   }
   return std::nullopt;
+}
+
+// The end of the character at `offset`, so that a fault's span never splits one.
+size_t character_end(std::string_view text, size_t offset) {
+  if (offset >= text.size()) return offset;
+  size_t end = offset + 1;
+  if (static_cast<unsigned char>(text[offset]) >= 0xC0) {
+    while (end < text.size() && end < offset + 4 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  }
+  return end;
 }
 
 }  // namespace
@@ -174,16 +329,16 @@ std::optional<std::string> wrong_encoding(std::string_view text) {
 JsonLoadResult load_json(const SourceFile& file) {
   JsonLoadResult result;
   const std::string_view text = file.text();
-  const auto fail = [&](size_t offset, std::string message) {
-    const auto begin = static_cast<uint32_t>(offset);
-    const uint32_t end = offset < text.size() ? begin + 1 : begin;
-    result.failure = Diagnostic{Level::error, Location::at_offset(file, begin, end), std::move(message)};
+  const auto fail = [&](Fault fault) {
+    const auto begin = static_cast<uint32_t>(fault.offset);
+    const auto end = static_cast<uint32_t>(character_end(text, fault.offset));
+    result.failure = Diagnostic{Level::error, Location::at_offset(file, begin, end), std::move(fault.message)};
     result.tree.reset();
     return std::move(result);
   };
 
-  if (text.empty()) return fail(0, "the file is empty; expected a JSON document");
-  if (auto message = wrong_encoding(text)) return fail(0, *message);
+  if (text.empty()) return fail({0, "the file is empty; expected a JSON document"});
+  if (auto message = wrong_encoding(text)) return fail({0, std::move(*message)});
 
   const size_t start = file.has_utf8_bom() ? 3 : 0;
   auto tree = std::make_unique<Tree>(file);
@@ -194,12 +349,11 @@ JsonLoadResult load_json(const SourceFile& file) {
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
   const rapidjson::ParseResult parsed = reader.Parse<kFlags>(stream, handler);
   if (parsed.IsError()) {
-    if (handler.too_deep()) {
-      return fail(handler.too_deep_offset(),
-                  "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-    }
-    return fail(parsed.Offset(), parse_error_message(parsed.Code(), text, parsed.Offset()));
+    if (handler.rejection()) return fail(*handler.rejection());
+    return fail(describe_parse_error(parsed.Code(), text, parsed.Offset(), handler.token_begin()));
   }
+  // The reader stops at a NUL byte as if the input ended there.
+  if (stream.Tell() < text.size()) return fail({stream.Tell(), "unexpected NUL byte"});
   result.duplicate_keys = builder.duplicate_keys();
   result.tree = std::move(tree);
   return result;

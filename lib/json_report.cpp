@@ -3,6 +3,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "sagelint/text.hpp"
 #include "sagelint/version.hpp"
 
 namespace sagelint {
@@ -10,17 +11,21 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
+// Strings are made valid UTF-8: file names and messages can quote bytes that are not.
 void member(Writer& w, std::string_view name, std::string_view text) {
   w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
-  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  const std::string valid = to_valid_utf8(text);
+  w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
 }
 void member(Writer& w, std::string_view name, uint64_t number) {
   w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
   w.Uint64(number);
 }
-void member(Writer& w, std::string_view name, bool flag) {
+// Not an overload of `member`: a string literal converts to bool before string_view, so
+// member(w, "name", "sagelint") would write true.
+void flag(Writer& w, std::string_view name, bool value) {
   w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
-  w.Bool(flag);
+  w.Bool(value);
 }
 
 void place(Writer& w, const Location& at) {
@@ -75,9 +80,9 @@ std::string json_report(const LintResult& result) {
       member(w, "name", finding.subject->display_name());
       w.EndObject();
     }
-    member(w, "suppressed", finding.suppressed);
+    flag(w, "suppressed", finding.suppressed);
     if (finding.suppressed) member(w, "justification", finding.justification);
-    if (finding.unreadable_input) member(w, "unreadableInput", true);
+    if (finding.unreadable_input) flag(w, "unreadableInput", true);
     w.EndObject();
   }
   w.EndArray();

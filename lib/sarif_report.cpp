@@ -3,10 +3,14 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
+#include <vector>
 
 #include "sagelint/fingerprint.hpp"
 #include "sagelint/rule_docs.hpp"
+#include "sagelint/text.hpp"
 #include "sagelint/version.hpp"
 
 namespace sagelint {
@@ -14,8 +18,11 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
+// GitHub rejects a SARIF file that is not UTF-8, and messages can carry bytes that are not:
+// a file name from a non-UTF-8 file system, say.
 void write_string(Writer& w, std::string_view text) {
-  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+  const std::string valid = to_valid_utf8(text);
+  w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
 }
 void key(Writer& w, std::string_view name) { w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size())); }
 void member(Writer& w, std::string_view name, std::string_view text) {
@@ -35,12 +42,16 @@ bool is_unreserved_path_byte(unsigned char c) {
          c == '*' || c == '+' || c == ',' || c == ';' || c == '=' || c == ':' || c == '@';
 }
 
-std::string percent_encode_path(std::string_view path) {
+enum class Colon : bool { encode, keep };
+
+// Percent-encodes every byte a URI path cannot hold as it is. A relative reference must also
+// encode ':', or a first segment such as "prod:eu" would read as a scheme (RFC 3986 4.2).
+std::string percent_encode_path(std::string_view path, Colon colon) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (char ch : path) {
     const auto c = static_cast<unsigned char>(ch);
-    if (is_unreserved_path_byte(c)) {
+    if (is_unreserved_path_byte(c) && !(c == ':' && colon == Colon::encode)) {
       out += ch;
     } else {
       out += '%';
@@ -221,6 +232,20 @@ class SarifWriter {
   LineHashes hashes_;
 };
 
+// Diagnostics come in the order files were read, which follows the order paths were named;
+// sorted by place (as findings are), the report does not depend on it.
+std::vector<const Diagnostic*> in_place_order(const std::vector<Diagnostic>& diagnostics) {
+  const auto place = [](const Diagnostic* d) {
+    const std::string_view path = d->location.file ? std::string_view(d->location.file->path()) : std::string_view();
+    return std::make_tuple(path, d->location.begin, d->location.end, std::string_view(d->message));
+  };
+  std::vector<const Diagnostic*> sorted;
+  for (const Diagnostic& diagnostic : diagnostics) sorted.push_back(&diagnostic);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [&](const Diagnostic* a, const Diagnostic* b) { return place(a) < place(b); });
+  return sorted;
+}
+
 }  // namespace
 
 std::string relative_uri(std::string_view absolute_path, std::string_view root) {
@@ -228,10 +253,14 @@ std::string relative_uri(std::string_view absolute_path, std::string_view root) 
   std::string prefix(root);
   if (!prefix.ends_with('/')) prefix += '/';
   if (!absolute_path.starts_with(prefix) || absolute_path.size() == prefix.size()) return {};
-  return percent_encode_path(absolute_path.substr(prefix.size()));
+  return percent_encode_path(absolute_path.substr(prefix.size()), Colon::encode);
 }
 
-std::string file_uri(std::string_view absolute_path) { return "file://" + percent_encode_path(absolute_path); }
+std::string file_uri(std::string_view absolute_path) {
+  // A Windows path ("C:/x") needs the slash that a POSIX path brings along.
+  const std::string_view slash = absolute_path.starts_with('/') ? "" : "/";
+  return "file://" + std::string(slash) + percent_encode_path(absolute_path, Colon::keep);
+}
 
 std::string sarif_report(const LintResult& result, std::span<const Rule* const> rules, const SarifOptions& options) {
   rapidjson::StringBuffer buffer;
@@ -239,8 +268,12 @@ std::string sarif_report(const LintResult& result, std::span<const Rule* const> 
   w.SetIndent(' ', 2);
   SarifWriter sarif(w, options);
 
+  // Sorted by id whatever order the caller keeps, so rule indexes are stable too.
+  std::vector<const Rule*> sorted_rules(rules.begin(), rules.end());
+  std::sort(sorted_rules.begin(), sorted_rules.end(),
+            [](const Rule* a, const Rule* b) { return a->info.id < b->info.id; });
   std::map<std::string_view, size_t> rule_index;
-  for (size_t i = 0; i < rules.size(); ++i) rule_index.emplace(rules[i]->info.id, i);
+  for (size_t i = 0; i < sorted_rules.size(); ++i) rule_index.emplace(sorted_rules[i]->info.id, i);
 
   w.StartObject();
   member(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -259,7 +292,7 @@ std::string sarif_report(const LintResult& result, std::span<const Rule* const> 
   member(w, "semanticVersion", kVersion);
   key(w, "rules");
   w.StartArray();
-  for (const Rule* rule : rules) write_rule(w, rule->info);
+  for (const Rule* rule : sorted_rules) write_rule(w, rule->info);
   w.EndArray();
   w.EndObject();
   w.EndObject();
@@ -267,7 +300,8 @@ std::string sarif_report(const LintResult& result, std::span<const Rule* const> 
   if (!options.category.empty()) {
     key(w, "automationDetails");
     w.StartObject();
-    member(w, "id", options.category + "/");
+    // "<category>/": the category with an empty run id (GitHub splits at the last '/').
+    member(w, "id", options.category.ends_with('/') ? options.category : options.category + "/");
     w.EndObject();
   }
 
@@ -291,8 +325,8 @@ std::string sarif_report(const LintResult& result, std::span<const Rule* const> 
   w.Bool(result.model.load_failures.empty());
   key(w, "toolExecutionNotifications");
   w.StartArray();
-  for (const Diagnostic& failure : result.model.load_failures) sarif.notification(failure, rule_index);
-  for (const Diagnostic& note : result.model.notes) sarif.notification(note, rule_index);
+  for (const Diagnostic* failure : in_place_order(result.model.load_failures)) sarif.notification(*failure, rule_index);
+  for (const Diagnostic* note : in_place_order(result.model.notes)) sarif.notification(*note, rule_index);
   w.EndArray();
   w.EndObject();
   w.EndArray();

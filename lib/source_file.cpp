@@ -1,35 +1,12 @@
 #include "sagelint/source_file.hpp"
 
+#include "sagelint/text.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
 namespace sagelint {
-namespace {
-
-// Length of the UTF-8 sequence starting at `s[i]`, or 0 if it is not a valid sequence.
-size_t utf8_sequence_length(std::string_view s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = byte(i);
-  size_t length = 0;
-  if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-  else if (lead >= 0xE0 && lead <= 0xEF) length = 3;
-  else if (lead >= 0xF0 && lead <= 0xF4) length = 4;
-  else return 0;
-  if (i + length > s.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  const unsigned char second = byte(i + 1);
-  if (lead == 0xE0 && second < 0xA0) return 0;  // overlong
-  if (lead == 0xED && second > 0x9F) return 0;  // surrogate
-  if (lead == 0xF0 && second < 0x90) return 0;  // overlong
-  if (lead == 0xF4 && second > 0x8F) return 0;  // above U+10FFFF
-  return length;
-}
-
-}  // namespace
 
 uint32_t utf16_length(std::string_view utf8) {
   uint32_t units = 0;
@@ -61,22 +38,27 @@ SourceFile::SourceFile(std::string display_path, std::string absolute_path, std:
   line_starts_.push_back(0);
   const char* const data = text_.data();
   const size_t size = text_.size();
+  // memchr for '\n' is the fast path; '\r' alone is rare but must count as a break too. The
+  // next '\n' is remembered across lines so that a file of lone '\r' stays linear.
+  const auto find = [&](char c, size_t from, size_t to) {
+    const void* hit = std::memchr(data + from, c, to - from);
+    return hit ? static_cast<size_t>(static_cast<const char*>(hit) - data) : to;
+  };
+  size_t lf = find('\n', 0, size);
   size_t i = 0;
   while (i < size) {
-    // memchr for '\n' is the fast path; '\r' alone is rare but must count as a break too.
-    const void* next_lf = std::memchr(data + i, '\n', size - i);
-    const size_t lf = next_lf ? static_cast<size_t>(static_cast<const char*>(next_lf) - data) : size;
-    const void* next_cr = std::memchr(data + i, '\r', lf - i);
-    if (next_cr) {
-      const size_t cr = static_cast<size_t>(static_cast<const char*>(next_cr) - data);
-      const size_t after = (cr + 1 < size && data[cr + 1] == '\n') ? cr + 2 : cr + 1;
-      line_starts_.push_back(static_cast<uint32_t>(after));
-      i = after;
-      continue;
+    if (lf < i) lf = find('\n', i, size);
+    const size_t cr = find('\r', i, lf);
+    size_t after = 0;
+    if (cr < lf) {
+      after = (cr + 1 < size && data[cr + 1] == '\n') ? cr + 2 : cr + 1;
+    } else if (lf < size) {
+      after = lf + 1;
+    } else {
+      break;
     }
-    if (lf == size) break;
-    line_starts_.push_back(static_cast<uint32_t>(lf + 1));
-    i = lf + 1;
+    line_starts_.push_back(static_cast<uint32_t>(after));
+    i = after;
   }
 }
 

@@ -35,6 +35,52 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+size_t utf8_sequence_length(std::string_view text, size_t at) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(at);
+  if (lead < 0x80) return 1;
+  size_t length = 0;
+  unsigned char lower = 0x80, upper = 0xBF;  // bounds of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) lower = 0xA0;  // overlong
+    if (lead == 0xED) upper = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) lower = 0x90;  // overlong
+    if (lead == 0xF4) upper = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (at + length > text.size()) return 0;
+  for (size_t k = 1; k < length; ++k) {
+    if (byte(at + k) < (k == 1 ? lower : 0x80) || byte(at + k) > (k == 1 ? upper : 0xBF)) return 0;
+  }
+  return length;
+}
+
+std::string to_valid_utf8(std::string_view text) {
+  std::string valid;
+  valid.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      valid += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      valid.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return valid;
+}
+
+std::string_view utf8_character_at(std::string_view text, size_t at) {
+  return text.substr(at, std::max<size_t>(1, utf8_sequence_length(text, at)));
+}
+
 std::string count_of(size_t count, std::string_view singular, std::string_view plural) {
   return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
 }

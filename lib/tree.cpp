@@ -167,6 +167,8 @@ void TreeBuilder::find_duplicate_keys(NodeId object) {
   }
   // Sorting member ids by name keeps large objects O(n log n); the stable sort keeps equal
   // names in document order, so each later duplicate is reported against the first one.
+  // The pairs are then put back in document order, as the small-object path reports them.
+  const size_t reported = duplicates_.size();
   std::vector<NodeId> members;
   members.reserve(tree_.nodes_[object].size);
   for (NodeId child : tree_.children(object)) members.push_back(child);
@@ -180,6 +182,8 @@ void TreeBuilder::find_duplicate_keys(NodeId object) {
       run_start = i;
     }
   }
+  std::sort(duplicates_.begin() + static_cast<std::ptrdiff_t>(reported), duplicates_.end(),
+            [](const DuplicateKey& a, const DuplicateKey& b) { return a.duplicate < b.duplicate; });
 }
 
 }  // namespace sagelint

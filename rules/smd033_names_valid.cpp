@@ -66,10 +66,11 @@ std::string name_problem(std::string_view name, const RE2& pattern) {
     return "has " + std::to_string(code_points(name)) + " characters; at most 63 are allowed";
   }
   if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), pattern)) return {};
-  for (char c : name) {
+  for (size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
     const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
     if (!allowed) {
-      return std::string("contains ") + (c == ' ' ? std::string("a space") : quoted(std::string(1, c))) +
+      return std::string("contains ") + (c == ' ' ? std::string("a space") : quoted(utf8_character_at(name, i))) +
              std::string(kNameRule);
     }
   }

@@ -18,12 +18,6 @@ struct CliRun {
   std::string err;
 };
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string shell_quote(const std::string& text) {
   std::string out = "'";

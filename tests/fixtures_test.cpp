@@ -15,6 +15,7 @@
 
 #include "sagelint/catalog.hpp"
 #include "sagelint/lint.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace sagelint;
@@ -26,12 +27,6 @@ const fs::path kFixtures = fs::path(SAGELINT_SOURCE_DIR) / "fixtures";
 // Justification expiry dates in fixtures are written against this day.
 constexpr Date kFixtureDay{2026, 6, 1};
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 struct CaseRun {
   std::string snapshot;
@@ -109,7 +104,7 @@ void check_case(const fs::path& case_path, std::string_view rule_id, bool failin
   if (failing || fs::exists(expected_path)) {
     REQUIRE_MESSAGE(fs::exists(expected_path), "missing snapshot " << expected_path.string()
                                                                      << " (run with SAGELINT_UPDATE_SNAPSHOTS=1)");
-    CHECK(run.snapshot == read_text(expected_path));
+    CHECK(run.snapshot == sagelint::testing::read_file(expected_path));
   }
 }
 

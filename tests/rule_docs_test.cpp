@@ -8,23 +8,18 @@
 
 #include "sagelint/catalog.hpp"
 #include "sagelint/rule_docs.hpp"
+#include "test_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace sagelint;
 
 namespace {
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 void check_page(const fs::path& path, const std::string& generated) {
   CAPTURE(path.string());
   REQUIRE_MESSAGE(fs::exists(path), "missing; run: build/sagelint rules --write-docs docs/rules");
-  CHECK_MESSAGE(read_text(path) == generated, "out of date; run: build/sagelint rules --write-docs docs/rules");
+  CHECK_MESSAGE(sagelint::testing::read_file(path) == generated, "out of date; run: build/sagelint rules --write-docs docs/rules");
 }
 
 }  // namespace

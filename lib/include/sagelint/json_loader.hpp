@@ -21,7 +21,9 @@ struct JsonLoadResult {
   std::vector<DuplicateKey> duplicate_keys;
 };
 
-// Parses strict JSON (RFC 8259) encoded as UTF-8, with or without a byte-order mark.
+// Parses strict JSON (RFC 8259) encoded as UTF-8, with or without a byte-order mark. Also
+// rejected, each with its own message: UTF-16 and UTF-32 files, NUL bytes, \u escapes of
+// unpaired surrogates, and nesting deeper than kMaxJsonDepth.
 JsonLoadResult load_json(const SourceFile& file);
 
 }  // namespace sagelint

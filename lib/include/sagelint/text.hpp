@@ -13,6 +13,15 @@ bool equals_ignoring_case(std::string_view a, std::string_view b);
 std::string to_lower(std::string_view text);
 // Without leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view text);
+// Length of the well-formed UTF-8 sequence that starts at text[at], or 0 if none does
+// (a stray continuation byte, an overlong form, a surrogate, a truncated sequence).
+size_t utf8_sequence_length(std::string_view text, size_t at);
+// `text` with every byte that starts no well-formed sequence replaced by U+FFFD, for outputs
+// that must be UTF-8 (SARIF, JSON) whatever file names and input bytes they quote.
+std::string to_valid_utf8(std::string_view text);
+// The whole UTF-8 character that starts at text[at] (one byte if it is not well formed).
+std::string_view utf8_character_at(std::string_view text, size_t at);
+
 // "1 user profile", "3 user profiles".
 std::string count_of(size_t count, std::string_view singular, std::string_view plural);
 
