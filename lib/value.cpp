@@ -41,9 +41,7 @@ Value Value::operator[](std::string_view member) const {
   if (child == kNoNode) {
     return Value(tree_, kNoNode, node_, incomplete_ ? State::unknown : State::absent, incomplete_);
   }
-  Value result = of(*tree_, child, incomplete_);
-  if (result.is_absent()) result.anchor_ = child;  // an explicit null: point at it
-  return result;
+  return of(*tree_, child, incomplete_);  // an explicit null is absent, anchored at itself
 }
 
 Value Value::get(std::initializer_list<std::string_view> path) const {

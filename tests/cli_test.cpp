@@ -115,6 +115,11 @@ TEST_CASE("check exits 0 when nothing reaches the fail level, 1 when something d
     CHECK(run.exit_code == 1);
     CHECK(run.out.find(": error: domain 'research'") != std::string::npos);
   }
+  SUBCASE("--ignore leaves a rule out, --select keeps only some") {
+    CHECK(run_sagelint(dir, {"check", "--ignore", "vpc-only-network", "public"}).exit_code == 0);
+    CHECK(run_sagelint(dir, {"check", "--select", "SMD003,SMD007", "public"}).exit_code == 0);
+    CHECK(run_sagelint(dir, {"check", "--select", "SMD01", "public"}).exit_code == 1);
+  }
   SUBCASE("the current directory is the default path") {
     CHECK(run_sagelint(dir, {"check"}).exit_code == 1);
   }
@@ -147,7 +152,8 @@ TEST_CASE("bad options are usage errors with exit code 2") {
        {std::vector<std::string>{"check", "--format", "xml", "d.json"}, {"check", "--fail-on", "fatal", "d.json"},
         {"check", "--env", "qa", "d.json"}, {"check", "--as-of", "tomorrow", "d.json"},
         {"check", "--option", "SMD003.generic-name-pattern=(", "d.json"}, {"check", "--option", "SMD003", "d.json"},
-        {"check", "--no-such-flag", "d.json"}, {"explain", "SMD999"}, {"explain"}}) {
+        {"check", "--no-such-flag", "d.json"}, {"check", "--ignore", "SMD999", "d.json"}, {"explain", "SMD999"},
+        {"explain"}}) {
     CAPTURE(args[1]);
     const CliRun run = run_sagelint(dir, args);
     CHECK(run.exit_code == 2);

@@ -104,3 +104,17 @@ TEST_CASE("findings are ordered by file, position and rule, and identical findin
   }
   CHECK(result.findings.front().location.file->path().ends_with("a.json"));
 }
+
+TEST_CASE("rules are selected and ignored by id, name or id prefix") {
+  const auto ids = [](const RuleSelection& selection) {
+    std::vector<std::string_view> out;
+    for (const Rule* rule : selection.rules) out.push_back(rule->info.id);
+    return out;
+  };
+  CHECK(select_rules({}, {}).rules.size() == all_rules().size());
+  CHECK(ids(select_rules({"SMD00"}, {})) == std::vector<std::string_view>{"SMD000", "SMD001", "SMD002", "SMD003", "SMD007", "SMD008", "SMD009"});
+  CHECK(ids(select_rules({"smd007", "names-valid"}, {})) == std::vector<std::string_view>{"SMD007", "SMD033"});
+  CHECK(ids(select_rules({"SMD01"}, {"SMD014"})) == std::vector<std::string_view>{"SMD010", "SMD015"});
+  CHECK(select_rules({"SMD9"}, {}).error == "no rule matches 'SMD9'; sagelint rules lists them");
+  CHECK(select_rules({}, {"S"}).error == "no rule matches 'S'; sagelint rules lists them");
+}

@@ -97,6 +97,21 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   }
 }
 
+// The comma-separated entries of a repeatable option.
+std::vector<std::string> list_option(const po::variables_map& vm, const char* name) {
+  std::vector<std::string> entries;
+  if (!vm.count(name)) return entries;
+  for (const std::string& value : vm[name].as<std::vector<std::string>>()) {
+    size_t start = 0;
+    while (start <= value.size()) {
+      const size_t comma = std::min(value.find(',', start), value.size());
+      if (comma > start) entries.push_back(value.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  return entries;
+}
+
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& visible,
                         const po::options_description& hidden, const po::positional_options_description& positional) {
   po::options_description all;
@@ -117,6 +132,10 @@ int check_command(const std::vector<std::string>& args) {
       ("env", po::value<std::string>(),
        "environment of resources without an Environment, env or stage tag: prod or nonprod")
       ("as-of", po::value<std::string>(), "date that justification expiries are compared with (default: today, UTC)")
+      ("select", po::value<std::vector<std::string>>()->composing(),
+       "run only these rules: ids, names or id prefixes, comma-separated (repeatable)")
+      ("ignore", po::value<std::vector<std::string>>()->composing(),
+       "do not run these rules: ids, names or id prefixes, comma-separated (repeatable)")
       ("option", po::value<std::vector<std::string>>()->composing(),
        "set a rule option, RULE.NAME=VALUE (repeatable; see sagelint explain RULE)")
       ("source-root", po::value<std::string>(), "SARIF: make file URIs relative to DIR (default: the current directory)")
@@ -153,8 +172,10 @@ int check_command(const std::vector<std::string>& args) {
       options.rule_options[setting.substr(0, equals)] = setting.substr(equals + 1);
     }
   }
-  const auto rules = all_rules();
-  if (const auto problem = validate_rule_options(rules, options)) throw UsageError(*problem);
+  const RuleSelection selection = select_rules(list_option(vm, "select"), list_option(vm, "ignore"));
+  if (!selection.error.empty()) throw UsageError(selection.error);
+  const std::span<const Rule* const> rules = selection.rules;
+  if (const auto problem = validate_rule_options(all_rules(), options)) throw UsageError(*problem);
 
   std::vector<std::string> paths{"."};
   if (vm.count("path")) paths = vm["path"].as<std::vector<std::string>>();
@@ -172,7 +193,7 @@ int check_command(const std::vector<std::string>& args) {
     const fs::path root = vm.count("source-root") ? fs::path(vm["source-root"].as<std::string>()) : fs::current_path();
     sarif.source_root = fs::weakly_canonical(fs::absolute(root), error).generic_string();
     if (vm.count("category")) sarif.category = vm["category"].as<std::string>();
-    report = sarif_report(result, rules, sarif);
+    report = sarif_report(result, all_rules(), sarif);  // every known rule is described
   } else {
     report = json_report(result);
   }
