@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <random>
 #include <sstream>
 #include <string>
@@ -11,7 +12,11 @@
 #include <utility>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "sagelint/catalog.hpp"
+#include "sagelint/json_loader.hpp"
+#include "sagelint/value.hpp"
 #include "sagelint/inputs.hpp"
 #include "sagelint/lint.hpp"
 
@@ -68,6 +73,57 @@ inline Model load_files(const TempDir& dir, const std::vector<std::pair<std::str
   for (const auto& [name, text] : files) paths.push_back(dir.write(name, text));
   return load_inputs(paths);
 }
+
+// A loaded document. The tree points into the file, so both live here and never move.
+struct LoadedJson {
+  explicit LoadedJson(std::string text) : file("x.json", "/x.json", std::move(text)), result(load_json(file)) {}
+  LoadedJson(const LoadedJson&) = delete;
+  LoadedJson& operator=(const LoadedJson&) = delete;
+
+  const Tree& tree() const {
+    REQUIRE_MESSAGE(result.tree != nullptr, (result.failure ? result.failure->message : "no tree"));
+    return *result.tree;
+  }
+  const Node& node(NodeId id) const { return tree().node(id); }
+  // The node at a path of member names and array indexes, e.g. {"a", "0", "b"}.
+  NodeId at(std::initializer_list<std::string_view> path) const {
+    NodeId id = tree().root();
+    for (std::string_view step : path) {
+      if (tree().node(id).kind == NodeKind::array) {
+        id = tree().element(id, static_cast<uint32_t>(std::stoul(std::string(step))));
+      } else {
+        id = tree().member(id, step);
+      }
+      REQUIRE_MESSAGE(id != kNoNode, "no " << step);
+    }
+    return id;
+  }
+  // The raw text of a node's token (the whole container for objects and arrays).
+  std::string_view token(NodeId id) const { return file.text().substr(node(id).begin, node(id).end - node(id).begin); }
+  std::string_view key_token(NodeId id) const {
+    REQUIRE(node(id).has_key);
+    return file.text().substr(node(id).key_begin, node(id).key_end - node(id).key_begin);
+  }
+  // "line:column-line:column" of a node, as a user would read it.
+  std::string region(NodeId id) const { return region_text(node(id).begin, node(id).end); }
+  std::string key_region(NodeId id) const { return region_text(node(id).key_begin, node(id).key_end); }
+  std::string region_text(uint32_t begin, uint32_t end) const {
+    const Region r = file.region(begin, end);
+    return std::to_string(r.begin.line) + ":" + std::to_string(r.begin.column) + "-" + std::to_string(r.end.line) +
+           ":" + std::to_string(r.end.column);
+  }
+
+  // The text a location underlines.
+  std::string_view underlined(const Location& at) const {
+    REQUIRE(at.file == &file);
+    return file.text().substr(at.begin, at.end - at.begin);
+  }
+  // The document as a value, as rules see it; `incomplete` as for a list-* summary.
+  Value value(bool incomplete = false) const { return Value::of(tree(), tree().root(), incomplete); }
+
+  SourceFile file;
+  JsonLoadResult result;
+};
 
 // The findings of one rule.
 inline std::vector<const Finding*> findings_of(const LintResult& result, std::string_view rule_id) {

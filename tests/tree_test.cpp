@@ -7,27 +7,13 @@
 #include "sagelint/json_loader.hpp"
 #include "sagelint/location.hpp"
 #include "sagelint/tree.hpp"
+#include "test_support.hpp"
 
 using namespace sagelint;
+using sagelint::testing::LoadedJson;
 
 namespace {
 
-// A loaded document. The tree points into the file, so both live here and never move.
-struct Loaded {
-  explicit Loaded(std::string text) : file("x.json", "/x.json", std::move(text)), result(load_json(file)) {
-    REQUIRE_MESSAGE(result.tree != nullptr, (result.failure ? result.failure->message : "no tree"));
-  }
-  Loaded(const Loaded&) = delete;
-  Loaded& operator=(const Loaded&) = delete;
-
-  const Tree& tree() const { return *result.tree; }
-  NodeId root() const { return tree().root(); }
-  // The text a location underlines.
-  std::string_view text_of(const Location& at) const { return file.text().substr(at.begin, at.end - at.begin); }
-
-  SourceFile file;
-  JsonLoadResult result;
-};
 
 constexpr std::string_view kProfiles = R"({
   "UserProfiles": [
@@ -41,20 +27,20 @@ constexpr std::string_view kProfiles = R"({
 }  // namespace
 
 TEST_CASE("a node's JSON Pointer names every step from the root") {
-  const Loaded doc{std::string(kProfiles)};
+  const LoadedJson doc{std::string(kProfiles)};
   const Tree& tree = doc.tree();
-  const NodeId profiles = tree.member(doc.root(), "UserProfiles");
+  const NodeId profiles = tree.member(doc.tree().root(), "UserProfiles");
   const NodeId bo = tree.element(profiles, 1);
   const NodeId tag = tree.element(tree.member(bo, "Tags"), 0);
 
-  CHECK(tree.pointer(doc.root()) == "");
+  CHECK(tree.pointer(doc.tree().root()) == "");
   CHECK(tree.pointer(profiles) == "/UserProfiles");
   CHECK(tree.pointer(bo) == "/UserProfiles/1");
   CHECK(tree.pointer(tree.member(bo, "UserName")) == "/UserProfiles/1/UserName");
   CHECK(tree.pointer(tree.member(tag, "Value")) == "/UserProfiles/1/Tags/0/Value");
 
   SUBCASE("'~' and '/' in member names are escaped as RFC 6901 says") {
-    const NodeId slash = tree.member(doc.root(), "a/b");
+    const NodeId slash = tree.member(doc.tree().root(), "a/b");
     const NodeId tilde = tree.member(slash, "m~n");
     const NodeId both = tree.member(tilde, "~1");
     CHECK(tree.pointer(slash) == "/a~1b");
@@ -63,7 +49,7 @@ TEST_CASE("a node's JSON Pointer names every step from the root") {
     CHECK(tree.pointer(both) == "/a~1b/m~0n/~01");
   }
   SUBCASE("an empty member name is an empty token") {
-    const NodeId empty = tree.member(doc.root(), "");
+    const NodeId empty = tree.member(doc.tree().root(), "");
     REQUIRE(empty != kNoNode);
     CHECK(tree.pointer(empty) == "/");
     CHECK(tree.pointer(tree.member(empty, "")) == "//");
@@ -74,63 +60,63 @@ TEST_CASE("a node's JSON Pointer names every step from the root") {
 }
 
 TEST_CASE("the last token of a pointer is the member name or index, unescaped") {
-  const Loaded doc{std::string(kProfiles)};
+  const LoadedJson doc{std::string(kProfiles)};
   const Tree& tree = doc.tree();
-  const NodeId profiles = tree.member(doc.root(), "UserProfiles");
-  CHECK(tree.last_token(doc.root()) == "");
+  const NodeId profiles = tree.member(doc.tree().root(), "UserProfiles");
+  CHECK(tree.last_token(doc.tree().root()) == "");
   CHECK(tree.last_token(profiles) == "UserProfiles");
   CHECK(tree.last_token(tree.element(profiles, 1)) == "1");
-  CHECK(tree.last_token(tree.member(doc.root(), "a/b")) == "a/b");
-  CHECK(tree.last_token(tree.member(tree.member(doc.root(), "a/b"), "m~n")) == "m~n");
+  CHECK(tree.last_token(tree.member(doc.tree().root(), "a/b")) == "a/b");
+  CHECK(tree.last_token(tree.member(tree.member(doc.tree().root(), "a/b"), "m~n")) == "m~n");
   CHECK(tree.last_token(kNoNode) == "");
 }
 
 TEST_CASE("member finds an object's member by its decoded name") {
-  const Loaded doc(R"({"a": 1, "caf\u00e9": 2, "a": 3, "list": [{"a": 4}]})");
+  const LoadedJson doc(R"({"a": 1, "caf\u00e9": 2, "a": 3, "list": [{"a": 4}]})");
   const Tree& tree = doc.tree();
   SUBCASE("the first of two equal names") {
-    const NodeId a = tree.member(doc.root(), "a");
+    const NodeId a = tree.member(doc.tree().root(), "a");
     REQUIRE(a != kNoNode);
     CHECK(tree.node(a).number == 1);
   }
   SUBCASE("an escaped name") {
-    const NodeId cafe = tree.member(doc.root(), "caf\xC3\xA9");
+    const NodeId cafe = tree.member(doc.tree().root(), "caf\xC3\xA9");
     REQUIRE(cafe != kNoNode);
     CHECK(tree.node(cafe).number == 2);
   }
   SUBCASE("nothing for a missing name, a non-object or no node") {
-    CHECK(tree.member(doc.root(), "b") == kNoNode);
-    CHECK(tree.member(doc.root(), "A") == kNoNode);
-    CHECK(tree.member(tree.member(doc.root(), "list"), "a") == kNoNode);
-    CHECK(tree.member(tree.member(doc.root(), "a"), "a") == kNoNode);
+    CHECK(tree.member(doc.tree().root(), "b") == kNoNode);
+    CHECK(tree.member(doc.tree().root(), "A") == kNoNode);
+    CHECK(tree.member(tree.member(doc.tree().root(), "list"), "a") == kNoNode);
+    CHECK(tree.member(tree.member(doc.tree().root(), "a"), "a") == kNoNode);
     CHECK(tree.member(kNoNode, "a") == kNoNode);
   }
 }
 
 TEST_CASE("element finds an array's element by its index") {
-  const Loaded doc(R"({"list": ["x", "y", "z"], "object": {"0": "no"}})");
+  const LoadedJson doc(R"({"list": ["x", "y", "z"], "object": {"0": "no"}})");
   const Tree& tree = doc.tree();
-  const NodeId list = tree.member(doc.root(), "list");
+  const NodeId list = tree.member(doc.tree().root(), "list");
   CHECK(tree.string(tree.element(list, 0)) == "x");
   CHECK(tree.string(tree.element(list, 2)) == "z");
   CHECK(tree.element(list, 3) == kNoNode);
-  CHECK(tree.element(tree.member(doc.root(), "object"), 0) == kNoNode);
+  CHECK(tree.element(tree.member(doc.tree().root(), "object"), 0) == kNoNode);
   CHECK(tree.element(kNoNode, 0) == kNoNode);
 }
 
 TEST_CASE("children are visited in document order with their index and parent") {
-  const Loaded doc(R"({"z": 1, "a": [true, null, "s", {}], "m": {}})");
+  const LoadedJson doc(R"({"z": 1, "a": [true, null, "s", {}], "m": {}})");
   const Tree& tree = doc.tree();
   std::vector<std::string> keys;
-  for (NodeId child : tree.children(doc.root())) {
+  for (NodeId child : tree.children(doc.tree().root())) {
     keys.emplace_back(tree.key(child));
-    CHECK(tree.node(child).parent == doc.root());
+    CHECK(tree.node(child).parent == doc.tree().root());
     CHECK(tree.node(child).has_key);
   }
   CHECK(keys == std::vector<std::string>{"z", "a", "m"});
-  CHECK(tree.node(doc.root()).size == 3);
+  CHECK(tree.node(doc.tree().root()).size == 3);
 
-  const NodeId array = tree.member(doc.root(), "a");
+  const NodeId array = tree.member(doc.tree().root(), "a");
   std::vector<NodeKind> kinds;
   uint32_t expected_index = 0;
   for (NodeId child : tree.children(array)) {
@@ -142,56 +128,56 @@ TEST_CASE("children are visited in document order with their index and parent") 
 
   SUBCASE("an empty container, a scalar and no node have no children") {
     int visited = 0;
-    for ([[maybe_unused]] NodeId child : tree.children(tree.member(doc.root(), "m"))) ++visited;
-    for ([[maybe_unused]] NodeId child : tree.children(tree.member(doc.root(), "z"))) ++visited;
+    for ([[maybe_unused]] NodeId child : tree.children(tree.member(doc.tree().root(), "m"))) ++visited;
+    for ([[maybe_unused]] NodeId child : tree.children(tree.member(doc.tree().root(), "z"))) ++visited;
     for ([[maybe_unused]] NodeId child : tree.children(kNoNode)) ++visited;
     CHECK(visited == 0);
   }
 }
 
 TEST_CASE("a location underlines a scalar's token, a member container's name, or else an opening bracket") {
-  const Loaded doc("{\n  \"Name\": \"ana\",\n  \"Settings\": {\n    \"On\": true\n  },\n  \"List\": [[1], {}]\n}");
+  const LoadedJson doc("{\n  \"Name\": \"ana\",\n  \"Settings\": {\n    \"On\": true\n  },\n  \"List\": [[1], {}]\n}");
   const Tree& tree = doc.tree();
 
   SUBCASE("a scalar member: its value, not its name") {
-    const NodeId name = tree.member(doc.root(), "Name");
+    const NodeId name = tree.member(doc.tree().root(), "Name");
     const Location at = Location::of(tree, name);
-    CHECK(doc.text_of(at) == "\"ana\"");
+    CHECK(doc.underlined(at) == "\"ana\"");
     CHECK(at.file == &doc.file);
     CHECK(at.tree == &tree);
     CHECK(at.node == name);
     CHECK(doc.file.region(at.begin, at.end) == Region{{2, 11}, {2, 16}});
   }
   SUBCASE("an object member: its name, one line instead of the whole block") {
-    const Location at = Location::of(tree, tree.member(doc.root(), "Settings"));
-    CHECK(doc.text_of(at) == "\"Settings\"");
+    const Location at = Location::of(tree, tree.member(doc.tree().root(), "Settings"));
+    CHECK(doc.underlined(at) == "\"Settings\"");
     CHECK(doc.file.region(at.begin, at.end) == Region{{3, 3}, {3, 13}});
   }
   SUBCASE("an array member: its name") {
-    CHECK(doc.text_of(Location::of(tree, tree.member(doc.root(), "List"))) == "\"List\"");
+    CHECK(doc.underlined(Location::of(tree, tree.member(doc.tree().root(), "List"))) == "\"List\"");
   }
   SUBCASE("containers without a name: the opening bracket") {
-    const NodeId list = tree.member(doc.root(), "List");
-    CHECK(doc.text_of(Location::of(tree, doc.root())) == "{");
-    CHECK(doc.text_of(Location::of(tree, tree.element(list, 0))) == "[");
-    CHECK(doc.text_of(Location::of(tree, tree.element(list, 1))) == "{");
+    const NodeId list = tree.member(doc.tree().root(), "List");
+    CHECK(doc.underlined(Location::of(tree, doc.tree().root())) == "{");
+    CHECK(doc.underlined(Location::of(tree, tree.element(list, 0))) == "[");
+    CHECK(doc.underlined(Location::of(tree, tree.element(list, 1))) == "{");
   }
   SUBCASE("a scalar without a name: its token") {
-    const NodeId one = tree.element(tree.element(tree.member(doc.root(), "List"), 0), 0);
-    CHECK(doc.text_of(Location::of(tree, one)) == "1");
+    const NodeId one = tree.element(tree.element(tree.member(doc.tree().root(), "List"), 0), 0);
+    CHECK(doc.underlined(Location::of(tree, one)) == "1");
   }
   SUBCASE("key_of points at the member name, for scalars too") {
-    const NodeId on = tree.member(tree.member(doc.root(), "Settings"), "On");
+    const NodeId on = tree.member(tree.member(doc.tree().root(), "Settings"), "On");
     const Location at = Location::key_of(tree, on);
-    CHECK(doc.text_of(at) == "\"On\"");
+    CHECK(doc.underlined(at) == "\"On\"");
     CHECK(at.node == on);
-    CHECK(doc.text_of(Location::key_of(tree, tree.member(doc.root(), "Settings"))) == "\"Settings\"");
+    CHECK(doc.underlined(Location::key_of(tree, tree.member(doc.tree().root(), "Settings"))) == "\"Settings\"");
   }
   SUBCASE("key_of falls back to of without a name") {
-    const NodeId list = tree.member(doc.root(), "List");
-    CHECK(doc.text_of(Location::key_of(tree, doc.root())) == "{");
-    CHECK(doc.text_of(Location::key_of(tree, tree.element(list, 0))) == "[");
-    CHECK(doc.text_of(Location::key_of(tree, tree.element(tree.element(list, 0), 0))) == "1");
+    const NodeId list = tree.member(doc.tree().root(), "List");
+    CHECK(doc.underlined(Location::key_of(tree, doc.tree().root())) == "{");
+    CHECK(doc.underlined(Location::key_of(tree, tree.element(list, 0))) == "[");
+    CHECK(doc.underlined(Location::key_of(tree, tree.element(tree.element(list, 0), 0))) == "1");
   }
 }
 

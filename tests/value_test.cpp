@@ -6,31 +6,13 @@
 
 #include "sagelint/json_loader.hpp"
 #include "sagelint/value.hpp"
+#include "test_support.hpp"
 
 using namespace sagelint;
+using sagelint::testing::LoadedJson;
 
 namespace {
 
-// A loaded document. The tree points into the file, so both live here and never move.
-struct Loaded {
-  explicit Loaded(std::string text) : file("x.json", "/x.json", std::move(text)), result(load_json(file)) {
-    REQUIRE_MESSAGE(result.tree != nullptr, (result.failure ? result.failure->message : "no tree"));
-  }
-  Loaded(const Loaded&) = delete;
-  Loaded& operator=(const Loaded&) = delete;
-
-  const Tree& tree() const { return *result.tree; }
-  Value root(bool incomplete = false) const { return Value::of(tree(), tree().root(), incomplete); }
-  // The text a value's location underlines.
-  std::string_view underlined(const Value& value) const {
-    const Location at = value.location();
-    REQUIRE(at.file == &file);
-    return file.text().substr(at.begin, at.end - at.begin);
-  }
-
-  SourceFile file;
-  JsonLoadResult result;
-};
 
 constexpr std::string_view kDomain = R"({
   "Domain": {
@@ -49,15 +31,15 @@ constexpr std::string_view kDomain = R"({
 }  // namespace
 
 TEST_CASE("a member that exists is present with its value") {
-  const Loaded doc{std::string(kDomain)};
-  const Value domain = doc.root()["Domain"];
+  const LoadedJson doc{std::string(kDomain)};
+  const Value domain = doc.value()["Domain"];
   CHECK(domain.is_present());
   CHECK(domain.is_object());
   CHECK(domain.kind() == NodeKind::object);
   CHECK(domain["Name"].string() == "ml");
   CHECK(domain["Count"].number() == 3);
   CHECK(domain.get({"Settings", "Inner"}).string() == "x");
-  CHECK(doc.underlined(domain["Name"]) == "\"ml\"");
+  CHECK(doc.underlined((domain["Name"]).location()) == "\"ml\"");
   CHECK(doc.tree().pointer(domain["Count"].node()) == "/Domain/Count");
 
   SUBCASE("typed reads of another type are empty") {
@@ -71,8 +53,8 @@ TEST_CASE("a member that exists is present with its value") {
 }
 
 TEST_CASE("a missing member is absent and points at the object it belongs in") {
-  const Loaded doc{std::string(kDomain)};
-  const Value domain = doc.root()["Domain"];
+  const LoadedJson doc{std::string(kDomain)};
+  const Value domain = doc.value()["Domain"];
   const Value missing = domain["DefaultUserSettings"];
   CHECK(missing.is_absent());
   CHECK_FALSE(missing.is_present());
@@ -81,72 +63,72 @@ TEST_CASE("a missing member is absent and points at the object it belongs in") {
   CHECK(missing.anchor() == domain.node());
   CHECK(missing.kind() == NodeKind::null);
   CHECK_FALSE(missing.string().has_value());
-  CHECK(doc.underlined(missing) == "\"Domain\"");
+  CHECK(doc.underlined(missing.location()) == "\"Domain\"");
 
   SUBCASE("members of an absent value stay absent, anchored at the nearest node that exists") {
     const Value deeper = missing["JupyterServerAppSettings"]["DefaultResourceSpec"];
     CHECK(deeper.is_absent());
     CHECK(deeper.anchor() == domain.node());
-    CHECK(doc.underlined(deeper) == "\"Domain\"");
+    CHECK(doc.underlined(deeper.location()) == "\"Domain\"");
     CHECK(domain.get({"A", "B", "C"}).anchor() == domain.node());
   }
   SUBCASE("a missing member of the root points at the root's opening bracket") {
-    const Value top = doc.root()["Nope"];
+    const Value top = doc.value()["Nope"];
     CHECK(top.is_absent());
-    CHECK(doc.underlined(top) == "{");
+    CHECK(doc.underlined(top.location()) == "{");
   }
 }
 
 TEST_CASE("an explicit null is absent but points at the null") {
-  const Loaded doc{std::string(kDomain)};
-  const Value domain = doc.root()["Domain"];
+  const LoadedJson doc{std::string(kDomain)};
+  const Value domain = doc.value()["Domain"];
   const Value nothing = domain["Nothing"];
   CHECK(nothing.is_absent());
   CHECK(nothing.node() == kNoNode);
   CHECK(nothing.anchor() == doc.tree().member(domain.node(), "Nothing"));
-  CHECK(doc.underlined(nothing) == "null");
+  CHECK(doc.underlined(nothing.location()) == "null");
 
   SUBCASE("and so do members below it") {
     const Value below = nothing["Deeper"];
     CHECK(below.is_absent());
-    CHECK(doc.underlined(below) == "null");
+    CHECK(doc.underlined(below.location()) == "null");
   }
   SUBCASE("even in an incomplete document") {
-    CHECK(doc.root(true)["Domain"]["Nothing"].is_absent());
+    CHECK(doc.value(true)["Domain"]["Nothing"].is_absent());
   }
   SUBCASE("a null root") {
-    const Loaded null_doc("null");
-    const Value root = null_doc.root();
+    const LoadedJson null_doc("null");
+    const Value root = null_doc.value();
     CHECK(root.is_absent());
-    CHECK(null_doc.underlined(root) == "null");
+    CHECK(null_doc.underlined(root.location()) == "null");
   }
 }
 
 TEST_CASE("a member of something that is not an object is unknown, not absent") {
-  const Loaded doc{std::string(kDomain)};
-  const Value domain = doc.root()["Domain"];
+  const LoadedJson doc{std::string(kDomain)};
+  const Value domain = doc.value()["Domain"];
   SUBCASE("of a string") {
     const Value member = domain["Text"]["Inner"];
     CHECK(member.is_unknown());
     CHECK(member.node() == kNoNode);
-    CHECK(doc.underlined(member) == "\"str\"");
+    CHECK(doc.underlined(member.location()) == "\"str\"");
     CHECK_FALSE(member.string().has_value());
   }
   SUBCASE("of an array") {
     const Value member = domain["Tags"]["0"];
     CHECK(member.is_unknown());
-    CHECK(doc.underlined(member) == "\"Tags\"");
+    CHECK(doc.underlined(member.location()) == "\"Tags\"");
   }
   SUBCASE("of a number, and further down") {
     const Value member = domain["Count"]["A"]["B"];
     CHECK(member.is_unknown());
-    CHECK(doc.underlined(member) == "3");
+    CHECK(doc.underlined(member.location()) == "3");
   }
 }
 
 TEST_CASE("in an incomplete document a missing member is unknown") {
-  const Loaded doc{std::string(kDomain)};
-  const Value domain = doc.root(true)["Domain"];
+  const LoadedJson doc{std::string(kDomain)};
+  const Value domain = doc.value(true)["Domain"];
   CHECK(domain.is_present());
   CHECK(domain["Name"].string() == "ml");
 
@@ -154,21 +136,21 @@ TEST_CASE("in an incomplete document a missing member is unknown") {
   CHECK(missing.is_unknown());
   CHECK_FALSE(missing.is_absent());
   CHECK(missing.anchor() == domain.node());
-  CHECK(doc.underlined(missing) == "\"Domain\"");
+  CHECK(doc.underlined(missing.location()) == "\"Domain\"");
   CHECK(missing["Deeper"].is_unknown());
   CHECK(domain.get({"Settings", "Missing"}).is_unknown());
   SUBCASE("elements keep the document's incompleteness") {
-    const std::vector<Value> elements = doc.root(true)["Domain"]["Mixed"].elements();
+    const std::vector<Value> elements = doc.value(true)["Domain"]["Mixed"].elements();
     REQUIRE(elements.size() == 2);
     CHECK(elements[0]["Missing"].is_unknown());
   }
   SUBCASE("a complete document says absent for the same member") {
-    CHECK(doc.root()["Domain"]["AppNetworkAccessType"].is_absent());
+    CHECK(doc.value()["Domain"]["AppNetworkAccessType"].is_absent());
   }
 }
 
 TEST_CASE("Value::of on no node is absent, or unknown for an incomplete document") {
-  const Loaded doc{std::string(kDomain)};
+  const LoadedJson doc{std::string(kDomain)};
   const Value absent = Value::of(doc.tree(), kNoNode);
   CHECK(absent.is_absent());
   CHECK(absent.location().file == &doc.file);
@@ -188,8 +170,8 @@ TEST_CASE("a default value is absent and nowhere") {
 }
 
 TEST_CASE("strings reads a list of known strings and nothing else") {
-  const Loaded doc{std::string(kDomain)};
-  const Value domain = doc.root()["Domain"];
+  const LoadedJson doc{std::string(kDomain)};
+  const Value domain = doc.value()["Domain"];
   SUBCASE("all strings") {
     const auto tags = domain["Tags"].strings();
     REQUIRE(tags.has_value());
@@ -210,8 +192,8 @@ TEST_CASE("strings reads a list of known strings and nothing else") {
 }
 
 TEST_CASE("contains_string looks for a string element") {
-  const Loaded doc{std::string(kDomain)};
-  const Value domain = doc.root()["Domain"];
+  const LoadedJson doc{std::string(kDomain)};
+  const Value domain = doc.value()["Domain"];
   CHECK(domain["Tags"].contains_string("ml"));
   CHECK_FALSE(domain["Tags"].contains_string("ML"));
   CHECK(domain["Mixed"].contains_string("team"));
@@ -221,36 +203,36 @@ TEST_CASE("contains_string looks for a string element") {
 }
 
 TEST_CASE("elements gives each element as a value, a null one absent but located") {
-  const Loaded doc{std::string(kDomain)};
-  const std::vector<Value> elements = doc.root()["Domain"]["WithNull"].elements();
+  const LoadedJson doc{std::string(kDomain)};
+  const std::vector<Value> elements = doc.value()["Domain"]["WithNull"].elements();
   REQUIRE(elements.size() == 2);
   CHECK(elements[0].string() == "a");
   CHECK(elements[1].is_absent());
-  CHECK(doc.underlined(elements[1]) == "null");
-  CHECK(doc.root()["Domain"]["Text"].elements().empty());
+  CHECK(doc.underlined((elements[1]).location()) == "null");
+  CHECK(doc.value()["Domain"]["Text"].elements().empty());
 }
 
 TEST_CASE("as_unknown keeps the place but forgets the value") {
-  const Loaded doc{std::string(kDomain)};
-  const Value domain = doc.root()["Domain"];
+  const LoadedJson doc{std::string(kDomain)};
+  const Value domain = doc.value()["Domain"];
   SUBCASE("a present string") {
     const Value name = domain["Name"].as_unknown();
     CHECK(name.is_unknown());
     CHECK(name.node() == domain["Name"].node());
     CHECK_FALSE(name.string().has_value());
-    CHECK(doc.underlined(name) == "\"ml\"");
+    CHECK(doc.underlined(name.location()) == "\"ml\"");
   }
   SUBCASE("an object: its members are unknown too") {
     const Value unknown = domain.as_unknown();
     CHECK_FALSE(unknown.is_object());
     CHECK(unknown["Name"].is_unknown());
     CHECK_FALSE(unknown["Name"].string().has_value());
-    CHECK(doc.underlined(unknown["Name"]) == "\"Domain\"");
+    CHECK(doc.underlined((unknown["Name"]).location()) == "\"Domain\"");
   }
   SUBCASE("an absent value") {
     const Value unknown = domain["Missing"].as_unknown();
     CHECK(unknown.is_unknown());
-    CHECK(doc.underlined(unknown) == "\"Domain\"");
+    CHECK(doc.underlined(unknown.location()) == "\"Domain\"");
   }
 }
 
