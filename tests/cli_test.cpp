@@ -177,6 +177,11 @@ TEST_CASE("--output writes the report to a file and nothing to standard output")
     CHECK(run_sagelint(dir, {"check", "-f", "json", "-o", "out.json", "d.json"}).exit_code == 1);
     CHECK(read_file(dir.file("out.json")).find("\"ruleId\": \"SMD015\"") != std::string::npos);
   }
+  SUBCASE("a device is written to, not replaced") {
+    const CliRun run = run_sagelint(dir, {"check", "--format", "sarif", "--output", "/dev/null", "d.json"});
+    CHECK(run.exit_code == 1);
+    CHECK(std::filesystem::is_character_file("/dev/null"));
+  }
   SUBCASE("a directory that does not exist is an error, and no partial file is left") {
     const CliRun run = run_sagelint(dir, {"check", "-o", "missing/out.txt", "d.json"});
     CHECK(run.exit_code == 2);

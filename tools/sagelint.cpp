@@ -74,22 +74,28 @@ Environment parse_environment(const std::string& text) {
   throw UsageError("--env must be prod or nonprod, not '" + text + "'");
 }
 
-// Writes through a temporary file and a rename, so an existing report is never left half
-// written and a failed run never truncates it.
+void write_stream(const fs::path& path, const std::string& content, std::ios::openmode mode) {
+  std::ofstream out(path, std::ios::binary | mode);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.close();
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+// Writes a regular file through a temporary file and a rename, so an existing report is never
+// left half written and a failed run never truncates it. Anything else that exists (a device
+// such as /dev/null, a pipe) is written to as it is: renaming over it would replace it.
 void write_file_atomically(const std::string& path, const std::string& content) {
   const fs::path target(path);
-  const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(getpid()));
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temporary, ignored);
-      throw std::runtime_error("cannot write " + path);
-    }
-  }
   std::error_code error;
+  const fs::file_status status = fs::status(target, error);
+  if (fs::exists(status) && !fs::is_regular_file(status)) return write_stream(target, content, std::ios::out);
+  const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(getpid()));
+  try {
+    write_stream(temporary, content, std::ios::trunc);
+  } catch (const std::exception&) {
+    fs::remove(temporary, error);
+    throw std::runtime_error("cannot write " + path);
+  }
   fs::rename(temporary, target, error);
   if (error) {
     fs::remove(temporary, error);
