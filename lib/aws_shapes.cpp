@@ -16,11 +16,13 @@ std::span<const ShapeMember> members(const Shape& structure) {
 }
 
 const Shape* member_shape(const Shape& structure, std::string_view member) {
-  const auto list = members(structure);  // generated in name order
-  const auto it = std::lower_bound(list.begin(), list.end(), member,
-                                   [](const ShapeMember& m, std::string_view key) { return m.name < key; });
-  if (it == list.end() || it->name != member) return nullptr;
-  return &all_shapes()[it->shape];
+  // Structures have a few dozen members at most, and names rarely share length and first
+  // letter: a linear scan that compares those first beats a binary search of string compares.
+  if (member.empty()) return nullptr;
+  for (const ShapeMember& m : members(structure)) {
+    if (m.name.size() == member.size() && m.name[0] == member[0] && m.name == member) return &all_shapes()[m.shape];
+  }
+  return nullptr;
 }
 
 const Shape* element_shape(const Shape& list) {

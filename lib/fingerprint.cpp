@@ -1,9 +1,13 @@
 #include "sagelint/fingerprint.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
 #include <unordered_map>
+#include <utility>
+
+#include "sagelint/text.hpp"
 
 namespace sagelint {
 namespace {
@@ -139,7 +143,148 @@ class RollingHasher {
   bool previous_was_cr_ = false;
 };
 
+// The units the hash reads from a byte offset on: UTF-16 code units as Node decodes the text,
+// without spaces and tabs, with "\r\n" and "\r" read as "\n"; at the end one EOF mark, then
+// zeros (the rolling hash's empty window).
+class HashedUnits {
+ public:
+  HashedUnits(std::string_view text, size_t at) : text_(text), at_(at) {}
+
+  uint32_t next() {
+    for (;;) {
+      uint32_t unit = decode();
+      if (unit == ' ' || unit == '\t' || (previous_was_cr_ && unit == '\n')) {
+        previous_was_cr_ = false;
+        continue;
+      }
+      previous_was_cr_ = unit == '\r';
+      return previous_was_cr_ ? '\n' : unit;
+    }
+  }
+
+ private:
+  uint32_t decode() {
+    if (low_surrogate_ != 0) return std::exchange(low_surrogate_, 0);
+    if (at_ >= text_.size()) {
+      if (ended_) return 0;
+      ended_ = true;
+      return kEndOfFile;
+    }
+    const auto lead = static_cast<uint8_t>(text_[at_]);
+    if (lead < 0x80) {
+      ++at_;
+      return lead;
+    }
+    const size_t length = utf8_sequence_length(text_, at_);
+    if (length == 0) {
+      at_ += invalid_sequence_length();
+      return 0xFFFD;
+    }
+    uint32_t code_point = lead & (length == 2 ? 0x1Fu : length == 3 ? 0x0Fu : 0x07u);
+    for (size_t k = 1; k < length; ++k) code_point = (code_point << 6) | (static_cast<uint8_t>(text_[at_ + k]) & 0x3Fu);
+    at_ += length;
+    if (code_point <= 0xFFFF) return code_point;
+    code_point -= 0x10000;
+    low_surrogate_ = 0xDC00 + (code_point & 0x3FF);
+    return 0xD800 + (code_point >> 10);
+  }
+
+  // How many bytes one U+FFFD stands for, as the WHATWG decoder counts them: a lead byte and
+  // the continuation bytes that could still have completed it.
+  size_t invalid_sequence_length() const {
+    const auto lead = static_cast<uint8_t>(text_[at_]);
+    size_t needed = 0;
+    uint8_t lower = 0x80, upper = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      needed = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      needed = 2;
+      if (lead == 0xE0) lower = 0xA0;
+      if (lead == 0xED) upper = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      needed = 3;
+      if (lead == 0xF0) lower = 0x90;
+      if (lead == 0xF4) upper = 0x8F;
+    } else {
+      return 1;
+    }
+    size_t seen = 1;
+    while (seen <= needed && at_ + seen < text_.size()) {
+      const auto byte = static_cast<uint8_t>(text_[at_ + seen]);
+      if (byte < lower || byte > upper) break;
+      lower = 0x80;
+      upper = 0xBF;
+      ++seen;
+    }
+    return seen;
+  }
+
+  std::string_view text_;
+  size_t at_;
+  uint32_t low_surrogate_ = 0;
+  bool previous_was_cr_ = false;
+  bool ended_ = false;
+};
+
+// Lines whose first units differ cannot share a window; this many are compared first.
+constexpr size_t kPrefixUnits = 8;
+
+std::string format_fingerprint(uint64_t hash, int occurrence) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%llx", static_cast<unsigned long long>(hash));
+  return std::string(hex) + ":" + std::to_string(occurrence);
+}
+
 }  // namespace
+
+std::vector<std::string> line_fingerprints(std::string_view text, std::span<const uint32_t> line_starts,
+                                           std::span<const uint32_t> lines) {
+  const auto prefix_hash = [](HashedUnits& units) {
+    uint64_t hash = 0;
+    for (size_t i = 0; i < kPrefixUnits; ++i) hash = kMod * hash + units.next();
+    return hash;
+  };
+  const auto window_hash = [](uint64_t prefix, HashedUnits& units) {
+    uint64_t hash = prefix;
+    for (size_t i = kPrefixUnits; i < kBlockSize; ++i) hash = kMod * hash + units.next();
+    return hash;
+  };
+  const auto valid = [&](uint32_t line) { return line >= 1 && line <= line_starts.size(); };
+
+  std::vector<uint64_t> wanted_prefixes;
+  for (uint32_t line : lines) {
+    if (!valid(line)) continue;
+    HashedUnits units(text, line_starts[line - 1]);
+    wanted_prefixes.push_back(prefix_hash(units));
+  }
+  std::sort(wanted_prefixes.begin(), wanted_prefixes.end());
+
+  // Every line that could share a wanted line's window, in order, with its fingerprint.
+  struct Candidate {
+    uint32_t line;
+    uint64_t hash;
+    int occurrence;
+  };
+  std::vector<Candidate> candidates;
+  std::unordered_map<uint64_t, int> occurrences;
+  for (uint32_t line = 1; valid(line); ++line) {
+    HashedUnits units(text, line_starts[line - 1]);
+    const uint64_t prefix = prefix_hash(units);
+    if (!std::binary_search(wanted_prefixes.begin(), wanted_prefixes.end(), prefix)) continue;
+    const uint64_t hash = window_hash(prefix, units);
+    candidates.push_back(Candidate{line, hash, ++occurrences[hash]});
+  }
+
+  std::vector<std::string> out;
+  out.reserve(lines.size());
+  for (uint32_t line : lines) {
+    const auto found = std::lower_bound(candidates.begin(), candidates.end(), line,
+                                        [](const Candidate& c, uint32_t l) { return c.line < l; });
+    out.push_back(found != candidates.end() && found->line == line ? format_fingerprint(found->hash, found->occurrence)
+                                                                    : std::string());
+  }
+  return out;
+}
 
 std::vector<std::string> line_hashes(std::string_view text) {
   std::vector<std::string> hashes;

@@ -59,12 +59,20 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     error = std::error_code(errno, std::generic_category()).message();
     return std::nullopt;
   }
+  // One allocation, with room for the padding SourceFile adds, when the size is known.
   std::string text;
+  std::error_code unknown;
+  const uintmax_t expected = fs::file_size(path, unknown);
+  if (!unknown && expected < UINT32_MAX - SourceFile::kPadding) {
+    text.reserve(static_cast<size_t>(expected) + SourceFile::kPadding);
+    text.resize(static_cast<size_t>(expected));
+    text.resize(std::fread(text.data(), 1, text.size(), file));
+  }
+  // Whatever is left: all of a pipe, or what a file gained since its size was taken.
   char buffer[1 << 16];
-  size_t count = 0;
-  while ((count = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
+  while (const size_t count = std::fread(buffer, 1, sizeof buffer, file)) {
     text.append(buffer, count);
-    if (text.size() >= UINT32_MAX) {
+    if (text.size() >= UINT32_MAX - SourceFile::kPadding) {
       std::fclose(file);
       error = "file too large (4 GiB or more)";
       return std::nullopt;

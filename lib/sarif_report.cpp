@@ -104,23 +104,37 @@ void write_rule(Writer& w, const RuleInfo& rule) {
   w.EndObject();
 }
 
-// Line hashes are computed once per file that has results.
-class LineHashes {
+// GitHub's line hash of every line that carries a result, computed once per file.
+class ResultFingerprints {
  public:
-  const std::string& at(const SourceFile& file, uint32_t line) {
-    auto [it, inserted] = by_file_.try_emplace(&file);
-    if (inserted) it->second = line_hashes(file.text());
+  explicit ResultFingerprints(std::span<const Finding> findings) {
+    std::map<const SourceFile*, std::vector<uint32_t>> lines_by_file;
+    for (const Finding& finding : findings) {
+      if (finding.location.file == nullptr) continue;
+      lines_by_file[finding.location.file].push_back(finding.location.file->position(finding.location.begin).line);
+    }
+    for (auto& [file, lines] : lines_by_file) {
+      std::sort(lines.begin(), lines.end());
+      lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+      std::vector<std::string> hashes = line_fingerprints(file->text(), file->line_starts(), lines);
+      for (size_t i = 0; i < lines.size(); ++i) by_place_.emplace(std::make_pair(file, lines[i]), std::move(hashes[i]));
+    }
+  }
+
+  const std::string& at(const SourceFile& file, uint32_t line) const {
     static const std::string kNone;
-    return line >= 1 && line <= it->second.size() ? it->second[line - 1] : kNone;
+    const auto it = by_place_.find(std::make_pair(&file, line));
+    return it == by_place_.end() ? kNone : it->second;
   }
 
  private:
-  std::map<const SourceFile*, std::vector<std::string>> by_file_;
+  std::map<std::pair<const SourceFile*, uint32_t>, std::string> by_place_;
 };
 
 class SarifWriter {
  public:
-  SarifWriter(Writer& w, const SarifOptions& options) : w_(w), options_(options) {}
+  SarifWriter(Writer& w, const SarifOptions& options, std::span<const Finding> findings)
+      : w_(w), options_(options), hashes_(findings) {}
 
   void physical_location(const Location& at) {
     key(w_, "physicalLocation");
@@ -229,7 +243,7 @@ class SarifWriter {
  private:
   Writer& w_;
   const SarifOptions& options_;
-  LineHashes hashes_;
+  ResultFingerprints hashes_;
 };
 
 // Diagnostics come in the order files were read, which follows the order paths were named;
@@ -266,7 +280,7 @@ std::string sarif_report(const LintResult& result, std::span<const Rule* const> 
   rapidjson::StringBuffer buffer;
   Writer w(buffer);
   w.SetIndent(' ', 2);
-  SarifWriter sarif(w, options);
+  SarifWriter sarif(w, options, result.findings);
 
   // Sorted by id whatever order the caller keeps, so rule indexes are stable too.
   std::vector<const Rule*> sorted_rules(rules.begin(), rules.end());

@@ -33,17 +33,29 @@ SourceFile::SourceFile(std::string display_path, std::string absolute_path, std:
     : display_path_(std::move(display_path)),
       absolute_path_(std::move(absolute_path)),
       text_(std::move(text)) {
-  if (text_.size() >= UINT32_MAX) throw std::length_error("source file of 4 GiB or more");
-  if (text_.starts_with("\xEF\xBB\xBF")) bom_length_ = 3;
-  line_starts_.push_back(0);
-  const char* const data = text_.data();
+  if (text_.size() >= UINT32_MAX - kPadding) throw std::length_error("source file of 4 GiB or more");
   const size_t size = text_.size();
-  // memchr for '\n' is the fast path; '\r' alone is rare but must count as a break too. The
-  // next '\n' is remembered across lines so that a file of lone '\r' stays linear.
+  text_.append(kPadding, '\0');
+  if (text_.starts_with("\xEF\xBB\xBF")) bom_length_ = 3;
+  index_lines(size);
+}
+
+void SourceFile::index_lines(size_t size) {
+  const char* const data = text_.data();
   const auto find = [&](char c, size_t from, size_t to) {
     const void* hit = std::memchr(data + from, c, to - from);
     return hit ? static_cast<size_t>(static_cast<const char*>(hit) - data) : to;
   };
+  line_starts_.push_back(0);
+  if (find('\r', 0, size) == size) {
+    // The common case: only '\n' ends lines.
+    for (size_t lf = find('\n', 0, size); lf < size; lf = find('\n', lf + 1, size)) {
+      line_starts_.push_back(static_cast<uint32_t>(lf + 1));
+    }
+    return;
+  }
+  // '\r' and "\r\n" end lines too. The next '\n' is remembered across lines so that a file
+  // of lone '\r' stays linear.
   size_t lf = find('\n', 0, size);
   size_t i = 0;
   while (i < size) {
@@ -63,7 +75,7 @@ SourceFile::SourceFile(std::string display_path, std::string absolute_path, std:
 }
 
 Position SourceFile::position(uint32_t offset) const {
-  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text().size()));
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto line_index = static_cast<uint32_t>(it - line_starts_.begin() - 1);
   uint32_t start = line_starts_[line_index];
@@ -81,7 +93,7 @@ std::string_view SourceFile::line_text(uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   uint32_t start = line_starts_[line - 1];
   if (line == 1) start = bom_length_;
-  uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text_.size());
+  uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text().size());
   while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
   return std::string_view(text_).substr(start, end - start);
 }

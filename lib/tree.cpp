@@ -18,14 +18,19 @@ std::string_view to_string(NodeKind kind) {
   return "a value";
 }
 
+std::string_view Tree::text_of(TextRef ref, bool in_source) const {
+  const char* base = in_source ? file_->text().data() : strings_.data();
+  return std::string_view(base + ref.offset, ref.length);
+}
+
 std::string_view Tree::key(NodeId id) const {
   const Node& n = nodes_[id];
-  return std::string_view(strings_).substr(n.key_offset, n.key_length);
+  return text_of(n.key, n.key_in_source);
 }
 
 std::string_view Tree::string(NodeId id) const {
   const Node& n = nodes_[id];
-  return std::string_view(strings_).substr(n.text_offset, n.text_length);
+  return text_of(n.text, n.text_in_source);
 }
 
 NodeId Tree::member(NodeId object, std::string_view name) const {
@@ -76,13 +81,20 @@ std::string Tree::pointer(NodeId id) const {
   return out;
 }
 
+TextRef TreeBuilder::store(std::string_view text, uint32_t begin, uint32_t end, bool& in_source) {
+  // A token that is its text in quotes holds no escape: point into the source.
+  in_source = end - begin == text.size() + 2;
+  if (in_source) return TextRef{begin + 1, static_cast<uint32_t>(text.size())};
+  const TextRef ref{static_cast<uint32_t>(tree_.strings_.size()), static_cast<uint32_t>(text.size())};
+  tree_.strings_.append(text);
+  return ref;
+}
+
 void TreeBuilder::key(std::string_view name, uint32_t begin, uint32_t end) {
   pending_key_ = true;
   key_begin_ = begin;
   key_end_ = end;
-  key_offset_ = static_cast<uint32_t>(tree_.strings_.size());
-  key_length_ = static_cast<uint32_t>(name.size());
-  tree_.strings_.append(name);
+  key_ = store(name, begin, end, key_in_source_);
 }
 
 NodeId TreeBuilder::append(NodeKind kind, uint32_t begin, uint32_t end) {
@@ -95,8 +107,8 @@ NodeId TreeBuilder::append(NodeKind kind, uint32_t begin, uint32_t end) {
     n.has_key = true;
     n.key_begin = key_begin_;
     n.key_end = key_end_;
-    n.key_offset = key_offset_;
-    n.key_length = key_length_;
+    n.key = key_;
+    n.key_in_source = key_in_source_;
     pending_key_ = false;
   }
   if (!open_.empty()) {
@@ -117,10 +129,11 @@ NodeId TreeBuilder::scalar(NodeKind kind, uint32_t begin, uint32_t end) {
 
 NodeId TreeBuilder::string(std::string_view text, uint32_t begin, uint32_t end) {
   const NodeId id = append(NodeKind::string, begin, end);
+  bool in_source = false;
+  const TextRef ref = store(text, begin, end, in_source);
   Node& n = tree_.nodes_[id];
-  n.text_offset = static_cast<uint32_t>(tree_.strings_.size());
-  n.text_length = static_cast<uint32_t>(text.size());
-  tree_.strings_.append(text);
+  n.text = ref;
+  n.text_in_source = in_source;
   return id;
 }
 
@@ -152,7 +165,7 @@ void TreeBuilder::close(uint32_t end) {
 
 void TreeBuilder::find_duplicate_keys(NodeId object) {
   const Node& container = tree_.nodes_[object];
-  if (container.size <= 8) {
+  if (container.size <= 32) {
     // Small objects, by far the most common: compare pairwise, no allocation.
     for (NodeId later = tree_.nodes_[container.first_child].next_sibling; later != kNoNode;
          later = tree_.nodes_[later].next_sibling) {

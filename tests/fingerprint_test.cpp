@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+#include <random>
+
 #include "sagelint/fingerprint.hpp"
+#include "sagelint/source_file.hpp"
 
 using sagelint::line_hashes;
 using Hashes = std::vector<std::string>;
@@ -91,4 +94,67 @@ TEST_CASE("invalid UTF-8 becomes U+FFFD per maximal invalid subsequence, as in N
   CHECK(line_hashes(text) == Hashes{"f1a9d604993e4af9:1", "7658f34ed8fd4550:1", "c8276fc02c713165:1",
                                     "7f5d172919091ca1:1", "6fd2da87cabcb69e:1", "e11b9b976ddffcd5:1",
                                     "d2dcbee66ca9ce5a:1", "fc06985cd4e658de:1"});
+}
+
+namespace {
+
+// Byte offsets of the lines of `text`, as SourceFile indexes them.
+std::vector<uint32_t> starts_of(std::string_view text) {
+  const sagelint::SourceFile file("x", "/x", std::string(text));
+  const auto starts = file.line_starts();
+  return {starts.begin(), starts.end()};
+}
+
+// line_fingerprints for every line must equal the rolling hash over the whole text.
+void check_direct_equals_rolling(std::string_view text) {
+  const std::vector<uint32_t> starts = starts_of(text);
+  std::vector<uint32_t> all(starts.size());
+  for (uint32_t i = 0; i < all.size(); ++i) all[i] = i + 1;
+  CHECK(sagelint::line_fingerprints(text, starts, all) == line_hashes(text));
+}
+
+}  // namespace
+
+TEST_CASE("fingerprints of chosen lines equal GitHub's rolling hash over the whole file") {
+  SUBCASE("the test vectors") {
+    for (std::string_view text : {"", " a\nb\n  \t\tc\n d", " hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End",
+                                  " hello; \t\rworld!!!\r\r\r  \t\tGreetings\r End\r",
+                                  " hello; \t\nworld!!!\r\n\n\r  \t\tGreetings\r End\r\n",
+                                  "x = 2\nx = 1\nprint(x)\nx = 3\nprint(x)\nx = 4\nprint(x)\n"}) {
+      CAPTURE(text);
+      check_direct_equals_rolling(text);
+    }
+    check_direct_equals_rolling(repeat("Lorem ipsum dolor sit amet.\n", 10));
+  }
+  SUBCASE("BOM, non-BMP characters, invalid bytes, blank lines and lines that repeat") {
+    check_direct_equals_rolling("\xEF\xBB\xBF{\n  \"a\": \"\xF0\x9F\x98\x80\"\n}\n");
+    check_direct_equals_rolling("a\xC3\n\xE2\x82\n\xF0\x9F\x98\n\xED\xA0\x80\n\xFF b\n \t \n\r\r\n\n");
+    check_direct_equals_rolling(repeat("  \"AuthMode\": \"SSO\",\n", 50) + repeat("{}\n", 150));
+  }
+  SUBCASE("pseudo-random texts of the characters that matter") {
+    std::mt19937 random(7);
+    const std::vector<std::string> pieces{" ", "\t", "\n", "\r", "\r\n", "a", "b", "\"k\": 1,", "\xC3\xA9",
+                                          "\xF0\x9F\x98\x80", "\xC3", "\xE2\x82", "}"};
+    for (int round = 0; round < 200; ++round) {
+      std::string text;
+      const size_t length = random() % 400;
+      for (size_t i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+      CAPTURE(round);
+      check_direct_equals_rolling(text);
+    }
+  }
+}
+
+TEST_CASE("fingerprints are computed for the lines asked for, in the order asked") {
+  const std::string text = "a\nb\na\nb\n";
+  const std::vector<uint32_t> starts = starts_of(text);
+  const std::vector<std::string> all = line_hashes(text);
+  const std::vector<uint32_t> lines{3, 1, 4};
+  CHECK(sagelint::line_fingerprints(text, starts, lines) == Hashes{all[2], all[0], all[3]});
+}
+
+TEST_CASE("a repeated window gets the occurrence number of its place among the lines asked or not") {
+  const std::string text = repeat("Lorem ipsum dolor sit amet.\n", 10);
+  const std::vector<uint32_t> lines{5};
+  CHECK(sagelint::line_fingerprints(text, starts_of(text), lines) == Hashes{"a7f2ff13bc495cf2:5"});
 }

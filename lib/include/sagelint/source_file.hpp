@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,9 +32,13 @@ class SourceFile {
   // files of 4 GiB or more before they get here.
   SourceFile(std::string display_path, std::string absolute_path, std::string text);
 
+  // The text is followed in memory by this many NUL bytes, so a parser may look a few bytes
+  // past its end without a bounds check. Reserve them in `text` to spare a copy.
+  static constexpr size_t kPadding = 4;
+
   const std::string& path() const { return display_path_; }
   const std::string& absolute_path() const { return absolute_path_; }
-  std::string_view text() const { return text_; }
+  std::string_view text() const { return std::string_view(text_.data(), text_.size() - kPadding); }
   bool has_utf8_bom() const { return bom_length_ > 0; }
 
   // Lines end at "\r\n", "\r" or "\n", the sequences VS Code and GitHub's hasher count.
@@ -41,10 +46,13 @@ class SourceFile {
   Region region(uint32_t begin, uint32_t end) const;
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
   uint32_t line_start(uint32_t line) const { return line_starts_.at(line - 1); }
+  std::span<const uint32_t> line_starts() const { return line_starts_; }
   // The text of a line without its line break.
   std::string_view line_text(uint32_t line) const;
 
  private:
+  void index_lines(size_t size);
+
   std::string display_path_;
   std::string absolute_path_;
   std::string text_;

@@ -26,25 +26,34 @@ enum class NodeKind : uint8_t {
 
 std::string_view to_string(NodeKind kind);
 
+// Where a decoded string is: an offset and length in the source text itself when the token
+// holds no escape (most do, and then nothing is copied), else in the tree's own store.
+struct TextRef {
+  uint32_t offset;
+  uint32_t length;
+};
+
 struct Node {
   NodeKind kind = NodeKind::null;
   bool boolean = false;
-  bool has_key = false;     // a member of an object
-  bool is_integer = false;  // a number written without fraction or exponent
-  uint32_t begin = 0;       // byte span of the value token (of the whole container for objects/arrays)
+  bool has_key = false;
+  bool is_integer = false;     // a number written without fraction or exponent
+  bool key_in_source = false;  // where `key` points: the source text, or the tree's store
+  bool text_in_source = false; // where `text` points
+  uint32_t begin = 0;          // byte span of the value token (of the whole container for objects/arrays)
   uint32_t end = 0;
-  uint32_t key_begin = 0;   // byte span of the member name token, when has_key
+  uint32_t key_begin = 0;      // byte span of the member name token, when has_key
   uint32_t key_end = 0;
   NodeId parent = kNoNode;
   NodeId first_child = kNoNode;
   NodeId next_sibling = kNoNode;
-  uint32_t index = 0;       // position among the parent's children
-  uint32_t size = 0;        // number of children (objects and arrays)
-  uint32_t key_offset = 0;  // decoded member name, in the tree's string store
-  uint32_t key_length = 0;
-  uint32_t text_offset = 0; // decoded string value, in the tree's string store
-  uint32_t text_length = 0;
-  double number = 0;
+  uint32_t index = 0;          // position among the parent's children
+  uint32_t size = 0;           // number of children (objects and arrays)
+  TextRef key{};               // the decoded member name
+  union {
+    double number = 0;         // numbers
+    TextRef text;              // the decoded value of strings
+  };
 };
 
 class Tree {
@@ -73,6 +82,8 @@ class Tree {
 
  private:
   friend class TreeBuilder;
+  std::string_view text_of(TextRef ref, bool in_source) const;
+
   const SourceFile* file_;
   std::vector<Node> nodes_;
   std::string strings_;
@@ -118,7 +129,11 @@ class TreeBuilder {
  public:
   explicit TreeBuilder(Tree& tree) : tree_(tree) {}
 
-  // Names the next value as a member of the open object.
+  // Room for about `count` nodes, so that building a large tree does not copy it as it grows.
+  void reserve(size_t count) { tree_.nodes_.reserve(count); }
+
+  // Names the next value as a member of the open object. `name` is the decoded text of the
+  // token [begin, end); a token without escapes is not copied (see TextRef).
   void key(std::string_view name, uint32_t begin, uint32_t end);
   NodeId scalar(NodeKind kind, uint32_t begin, uint32_t end);
   NodeId string(std::string_view text, uint32_t begin, uint32_t end);
@@ -133,6 +148,7 @@ class TreeBuilder {
 
  private:
   NodeId append(NodeKind kind, uint32_t begin, uint32_t end);
+  TextRef store(std::string_view text, uint32_t begin, uint32_t end, bool& in_source);
   void find_duplicate_keys(NodeId object);
 
   struct OpenContainer {
@@ -142,7 +158,9 @@ class TreeBuilder {
   Tree& tree_;
   std::vector<OpenContainer> open_;
   bool pending_key_ = false;
-  uint32_t key_begin_ = 0, key_end_ = 0, key_offset_ = 0, key_length_ = 0;
+  bool key_in_source_ = false;
+  uint32_t key_begin_ = 0, key_end_ = 0;
+  TextRef key_{};
   std::vector<DuplicateKey> duplicates_;
 };
 
