@@ -44,8 +44,8 @@ void read_tags(const Tree& tree, NodeId document, Resource& resource, Model& mod
     const NodeId value = tree.member(entry, "Value");
     if (key == kNoNode) continue;
     Tag tag;
-    tag.key = std::string(tree.string(key));
-    if (value != kNoNode && tree.node(value).kind == NodeKind::string) tag.value = std::string(tree.string(value));
+    tag.key = tree.string(key);
+    if (value != kNoNode && tree.node(value).kind == NodeKind::string) tag.value = tree.string(value);
     tag.node = Value::of(tree, entry);
     resource.tags.push_back(std::move(tag));
   }
@@ -72,6 +72,8 @@ void read_domain(const Tree& tree, NodeId document, bool summary, Model& model) 
   read_common(tree, document, summary, kDomainShapes, "DomainName", domain, model);
   domain.id = Value::of(tree, tree.member(document, "DomainId"));
   domain.link_key = link_key(domain.id);
+  domain.default_user_settings = domain.root["DefaultUserSettings"];
+  domain.domain_settings = domain.root["DomainSettings"];
   model.domains.push_back(std::move(domain));
 }
 
@@ -83,6 +85,7 @@ void read_profile(const Tree& tree, NodeId document, bool summary, Model& model)
   profile.domain_link = link_key(profile.domain_id);
   profile.sso_user_identifier = profile.root["SingleSignOnUserIdentifier"];
   profile.sso_user_value = profile.root["SingleSignOnUserValue"];
+  profile.user_settings = profile.root["UserSettings"];
   model.profiles.push_back(std::move(profile));
 }
 
@@ -93,6 +96,7 @@ void read_space(const Tree& tree, NodeId document, bool summary, Model& model) {
   space.domain_id = Value::of(tree, tree.member(document, "DomainId"));
   space.domain_link = link_key(space.domain_id);
   space.display_name_value = space.root["SpaceDisplayName"];
+  space.space_settings = space.root["SpaceSettings"];
   // list-spaces names the same settings *Summary.
   const Value& root = space.root;
   space.owner = summary ? root.get({"OwnershipSettingsSummary", "OwnerUserProfileName"})

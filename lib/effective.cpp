@@ -3,12 +3,12 @@
 namespace sagelint {
 
 EffectiveSettings EffectiveSettings::of_domain(const Domain& domain) {
-  return EffectiveSettings(domain, domain.default_user_settings(), Value(), false);
+  return EffectiveSettings(domain, domain.default_user_settings, Value(), false);
 }
 
 EffectiveSettings EffectiveSettings::of_profile(const UserProfile& profile) {
-  if (profile.domain == nullptr) return EffectiveSettings(profile, profile.user_settings(), Value(), false);
-  return EffectiveSettings(profile, profile.user_settings(), profile.domain->default_user_settings(), true);
+  if (profile.domain == nullptr) return EffectiveSettings(profile, profile.user_settings, Value(), false);
+  return EffectiveSettings(profile, profile.user_settings, profile.domain->default_user_settings, true);
 }
 
 Setting EffectiveSettings::get(std::initializer_list<std::string_view> path) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <cstdint>
 #include <cstdio>
 #include <unordered_map>
@@ -227,7 +228,7 @@ class HashedUnits {
 };
 
 // Lines whose first units differ cannot share a window; this many are compared first.
-constexpr size_t kPrefixUnits = 8;
+constexpr size_t kPrefixUnits = 16;
 
 std::string format_fingerprint(uint64_t hash, int occurrence) {
   char hex[17];
@@ -237,27 +238,59 @@ std::string format_fingerprint(uint64_t hash, int occurrence) {
 
 }  // namespace
 
+// Hashes the units from a line start while they are plain ASCII with no carriage return
+// (the common case, read here without decoding); HashedUnits takes over when they are not.
+class AsciiWindow {
+ public:
+  AsciiWindow(std::string_view text, size_t start) : text_(text), at_(start) {}
+
+  // Extends the hash to `count` units; false when it cannot on the fast path.
+  bool extend_to(size_t count) {
+    while (units_ < count) {
+      if (at_ >= text_.size()) return false;
+      const auto c = static_cast<uint8_t>(text_[at_]);
+      if (c >= 0x80 || c == '\r') return false;
+      ++at_;
+      if (c == ' ' || c == '\t') continue;
+      hash_ = kMod * hash_ + c;
+      ++units_;
+    }
+    return true;
+  }
+  uint64_t hash() const { return hash_; }
+
+ private:
+  std::string_view text_;
+  size_t at_;
+  uint64_t hash_ = 0;
+  size_t units_ = 0;
+};
+
 std::vector<std::string> line_fingerprints(std::string_view text, std::span<const uint32_t> line_starts,
                                            std::span<const uint32_t> lines) {
-  const auto prefix_hash = [](HashedUnits& units) {
+  // The hash of the first `count` units from a line's start.
+  const auto slow_hash = [&](uint32_t line, size_t count) {
+    HashedUnits units(text, line_starts[line - 1]);
     uint64_t hash = 0;
-    for (size_t i = 0; i < kPrefixUnits; ++i) hash = kMod * hash + units.next();
-    return hash;
-  };
-  const auto window_hash = [](uint64_t prefix, HashedUnits& units) {
-    uint64_t hash = prefix;
-    for (size_t i = kPrefixUnits; i < kBlockSize; ++i) hash = kMod * hash + units.next();
+    for (size_t i = 0; i < count; ++i) hash = kMod * hash + units.next();
     return hash;
   };
   const auto valid = [&](uint32_t line) { return line >= 1 && line <= line_starts.size(); };
 
   std::vector<uint64_t> wanted_prefixes;
   for (uint32_t line : lines) {
-    if (!valid(line)) continue;
-    HashedUnits units(text, line_starts[line - 1]);
-    wanted_prefixes.push_back(prefix_hash(units));
+    if (valid(line)) wanted_prefixes.push_back(slow_hash(line, kPrefixUnits));
   }
   std::sort(wanted_prefixes.begin(), wanted_prefixes.end());
+  // Most lines are not wanted: a bitmap of the prefixes' top bits, which fits in the L1
+  // cache, turns them away before the binary search.
+  std::vector<uint64_t> maybe(1024, 0);
+  const auto bit = [](uint64_t prefix) { return static_cast<size_t>((prefix * 0x9E3779B97F4A7C15ull) >> 48); };
+  for (uint64_t prefix : wanted_prefixes) maybe[bit(prefix) / 64] |= uint64_t{1} << (bit(prefix) % 64);
+  const auto wanted = [&](uint64_t prefix) {
+    return (maybe[bit(prefix) / 64] >> (bit(prefix) % 64) & 1) != 0 &&
+           std::binary_search(wanted_prefixes.begin(), wanted_prefixes.end(), prefix);
+  };
 
   // Every line that could share a wanted line's window, in order, with its fingerprint.
   struct Candidate {
@@ -268,10 +301,15 @@ std::vector<std::string> line_fingerprints(std::string_view text, std::span<cons
   std::vector<Candidate> candidates;
   std::unordered_map<uint64_t, int> occurrences;
   for (uint32_t line = 1; valid(line); ++line) {
-    HashedUnits units(text, line_starts[line - 1]);
-    const uint64_t prefix = prefix_hash(units);
-    if (!std::binary_search(wanted_prefixes.begin(), wanted_prefixes.end(), prefix)) continue;
-    const uint64_t hash = window_hash(prefix, units);
+    AsciiWindow window(text, line_starts[line - 1]);
+    uint64_t hash = 0;
+    if (window.extend_to(kPrefixUnits)) {
+      if (!wanted(window.hash())) continue;
+      hash = window.extend_to(kBlockSize) ? window.hash() : slow_hash(line, kBlockSize);
+    } else {
+      if (!wanted(slow_hash(line, kPrefixUnits))) continue;
+      hash = slow_hash(line, kBlockSize);
+    }
     candidates.push_back(Candidate{line, hash, ++occurrences[hash]});
   }
 

@@ -1,11 +1,14 @@
 #include "sagelint/inputs.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <system_error>
 #include <unordered_map>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "sagelint/api_export.hpp"
 #include "sagelint/json_loader.hpp"
@@ -22,8 +25,20 @@ bool has_json_extension(const fs::path& path) {
   return extension == ".json";
 }
 
+// A file to read: its path as named or found, and its absolute path without symbolic links
+// (for SARIF URIs), worked out once per named directory rather than once per file.
+struct InputFile {
+  std::string path;
+  std::string absolute;
+};
+
+std::string resolved_path(const fs::path& path) {
+  std::error_code error;
+  return fs::weakly_canonical(fs::absolute(path, error), error).generic_string();
+}
+
 // The files to read, in a stable order, and the paths that do not exist.
-void collect(const std::string& path, std::vector<std::string>& files, Model& model) {
+void collect(const std::string& path, std::vector<InputFile>& files, Model& model) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (error || !fs::exists(status)) {
@@ -31,12 +46,14 @@ void collect(const std::string& path, std::vector<std::string>& files, Model& mo
     return;
   }
   if (!fs::is_directory(status)) {
-    files.push_back(path);
+    files.push_back(InputFile{path, resolved_path(path)});
     return;
   }
-  std::vector<std::string> found;
+  const fs::path root(path);
+  const fs::path absolute_root(resolved_path(root));
+  std::vector<InputFile> found;
   const auto options = fs::directory_options::skip_permission_denied;
-  for (auto it = fs::recursive_directory_iterator(path, options, error); !error && it != fs::end(it);
+  for (auto it = fs::recursive_directory_iterator(root, options, error); !error && it != fs::end(it);
        it.increment(error)) {
     const fs::path& entry = it->path();
     if (it->is_directory(error)) {
@@ -44,59 +61,104 @@ void collect(const std::string& path, std::vector<std::string>& files, Model& mo
       if (entry.filename().string().starts_with(".")) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(error) && has_json_extension(entry)) found.push_back(entry.generic_string());
+    if (!it->is_regular_file(error) || !has_json_extension(entry)) continue;
+    // A link is resolved (GitHub shows no file behind one); anything else lies below the root.
+    std::string absolute = it->is_symlink(error) ? resolved_path(entry)
+                                                  : (absolute_root / entry.lexically_relative(root)).generic_string();
+    found.push_back(InputFile{entry.generic_string(), std::move(absolute)});
   }
   if (error) {
     model.load_failures.push_back(Diagnostic{Level::error, {}, path + ": " + error.message()});
   }
-  std::sort(found.begin(), found.end());
-  files.insert(files.end(), found.begin(), found.end());
+  std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+  std::move(found.begin(), found.end(), std::back_inserter(files));
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
+// Large files are mapped rather than read: an 85 MB export is then neither copied nor zeroed.
+constexpr off_t kMapFrom = 1 << 20;
+constexpr off_t kTooLarge = UINT32_MAX - SourceFile::kPadding;
+
+// Reads what is left of `fd` into `text` (a pipe, or a file that grew since its size was taken).
+bool read_rest(int fd, std::string& text, std::string& error) {
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t count = ::read(fd, buffer, sizeof buffer);
+    if (count == 0) return true;
+    if (count < 0) {
+      if (errno == EINTR) continue;
+      error = std::error_code(errno, std::generic_category()).message();
+      return false;
+    }
+    text.append(buffer, static_cast<size_t>(count));
+    if (text.size() >= static_cast<size_t>(kTooLarge)) {
+      error = "file too large (4 GiB or more)";
+      return false;
+    }
+  }
+}
+
+std::optional<SourceText> read_open_file(int fd, std::string& error) {
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
     error = std::error_code(errno, std::generic_category()).message();
     return std::nullopt;
   }
-  // One allocation, with room for the padding SourceFile adds, when the size is known.
-  std::string text;
-  std::error_code unknown;
-  const uintmax_t expected = fs::file_size(path, unknown);
-  if (!unknown && expected < UINT32_MAX - SourceFile::kPadding) {
-    text.reserve(static_cast<size_t>(expected) + SourceFile::kPadding);
-    text.resize(static_cast<size_t>(expected));
-    text.resize(std::fread(text.data(), 1, text.size(), file));
-  }
-  // Whatever is left: all of a pipe, or what a file gained since its size was taken.
-  char buffer[1 << 16];
-  while (const size_t count = std::fread(buffer, 1, sizeof buffer, file)) {
-    text.append(buffer, count);
-    if (text.size() >= UINT32_MAX - SourceFile::kPadding) {
-      std::fclose(file);
-      error = "file too large (4 GiB or more)";
-      return std::nullopt;
-    }
-  }
-  const bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) {
-    error = "read error";
+  const bool regular = S_ISREG(info.st_mode);
+  if (regular && info.st_size >= kTooLarge) {
+    error = "file too large (4 GiB or more)";
     return std::nullopt;
   }
+  if (regular && info.st_size >= kMapFrom) {
+    if (std::optional<SourceText> mapped = SourceText::map(fd, static_cast<size_t>(info.st_size))) return mapped;
+  }
+  std::string text;
+  if (regular) {
+    // One allocation, with room for the padding SourceText adds.
+    const auto size = static_cast<size_t>(info.st_size);
+    text.reserve(size + SourceFile::kPadding);
+    text.resize(size);
+    size_t done = 0;
+    while (done < size) {
+      const ssize_t count = ::read(fd, text.data() + done, size - done);
+      if (count < 0 && errno == EINTR) continue;
+      if (count < 0) {
+        error = std::error_code(errno, std::generic_category()).message();
+        return std::nullopt;
+      }
+      if (count == 0) break;  // the file shrank
+      done += static_cast<size_t>(count);
+    }
+    text.resize(done);
+  } else if (!read_rest(fd, text, error)) {
+    return std::nullopt;
+  }
+  return SourceText(std::move(text));
+}
+
+std::optional<SourceText> read_file(const std::string& path, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::error_code(errno, std::generic_category()).message();
+    return std::nullopt;
+  }
+  std::optional<SourceText> text = read_open_file(fd, error);
+  ::close(fd);
   return text;
 }
 
-std::string absolute_path(const std::string& path) {
-  std::error_code error;
-  const fs::path absolute = fs::weakly_canonical(fs::absolute(path, error), error);
-  return absolute.generic_string();
+std::string display_path(const std::string& path, const fs::path& working_directory) {
+  const fs::path given = fs::path(path).lexically_normal();
+  if (given.is_relative() || working_directory.empty()) return given.generic_string();
+  const fs::path relative = given.lexically_relative(working_directory);
+  if (relative.empty() || *relative.begin() == "..") return given.generic_string();
+  return relative.generic_string();
 }
 
-void load_file(const std::string& path, Model& model) {
+void load_file(const InputFile& input, const fs::path& working_directory, Model& model) {
   std::string error;
-  std::optional<std::string> text = read_file(path, error);
-  auto file = std::make_unique<SourceFile>(display_path(path), absolute_path(path), text ? std::move(*text) : "");
+  std::optional<SourceText> text = read_file(input.path, error);
+  auto file = std::make_unique<SourceFile>(display_path(input.path, working_directory), input.absolute,
+                                           text ? std::move(*text) : SourceText());
   const SourceFile& source = *file;
   model.files.push_back(std::move(file));
   if (!text) {
@@ -126,47 +188,67 @@ void load_file(const std::string& path, Model& model) {
 
 // The key under which two documents describe the same resource: its domain and exact name.
 // (Names that differ only in case are different resources to the export, and a finding of
-// SMD033 to the linter.)
+// SMD033 to the linter.) A domain is known by its id alone.
+struct Identity {
+  std::string_view domain;
+  std::string_view name;
+  bool operator==(const Identity&) const = default;
+};
+
+struct IdentityHash {
+  size_t operator()(const Identity& id) const {
+    const std::hash<std::string_view> hash;
+    return hash(id.domain) * 31 + hash(id.name);
+  }
+};
+
 template <class R>
-std::string identity(const R& resource) {
+std::optional<Identity> identity(const R& resource) {
   const auto name = resource.name.string();
-  if (resource.domain_link.empty() || !name) return {};
-  return resource.domain_link + '\n' + std::string(*name);
+  if (resource.domain_link.empty() || !name) return std::nullopt;
+  return Identity{resource.domain_link, *name};
 }
-std::string identity(const Domain& domain) { return domain.link_key; }
+std::optional<Identity> identity(const Domain& domain) {
+  if (domain.link_key.empty()) return std::nullopt;
+  return Identity{domain.link_key, {}};
+}
 
 // An organisation export often holds a list-* output beside the describe-* outputs of the
 // same resources, or the same resource twice. Keep one of each: a full description over a
 // summary, else the first read.
 template <class R>
 void merge_duplicates(std::vector<R>& resources, Model& model) {
-  std::unordered_map<std::string, size_t> kept_by_identity;
-  std::vector<R> kept;
-  kept.reserve(resources.size());
-  for (R& resource : resources) {
-    std::string key = identity(resource);
-    if (key.empty()) {
-      kept.push_back(std::move(resource));
-      continue;
-    }
-    const auto [it, inserted] = kept_by_identity.emplace(std::move(key), kept.size());
-    if (inserted) {
-      kept.push_back(std::move(resource));
-      continue;
-    }
-    R& first = kept[it->second];
-    if (first.summary && !resource.summary) {
-      first = std::move(resource);
-    } else if (!first.summary && !resource.summary) {
+  std::unordered_map<Identity, size_t, IdentityHash> first_by_identity;
+  first_by_identity.reserve(resources.size());
+  std::vector<bool> dropped(resources.size(), false);
+  bool any_dropped = false;
+  for (size_t i = 0; i < resources.size(); ++i) {
+    const std::optional<Identity> key = identity(resources[i]);
+    if (!key) continue;
+    const auto [it, inserted] = first_by_identity.emplace(*key, i);
+    if (inserted) continue;
+    R& first = resources[it->second];
+    R& again = resources[i];
+    any_dropped = true;
+    if (first.summary && !again.summary) {
+      // The description replaces the summary where the summary stood.
+      std::swap(first, again);
+    } else if (!first.summary && !again.summary) {
       const Location at = first.name.location();
       const Position where = at.file->position(at.begin);
       model.notes.push_back(Diagnostic{
-          Level::note, resource.name.location(),
-          std::string(to_string(resource.kind)) + " " + quoted(resource.display_name()) + " is described again here; " +
+          Level::note, again.name.location(),
+          std::string(to_string(again.kind)) + " " + quoted(again.display_name()) + " is described again here; " +
               "the description in " + at.file->path() + ":" + std::to_string(where.line) + " is used"});
     }
+    dropped[i] = true;
   }
-  resources = std::move(kept);
+  if (!any_dropped) return;
+  size_t kept = 0;
+  for (size_t i = 0; i < resources.size(); ++i) {
+    if (!dropped[i]) resources[kept++] = std::move(resources[i]);
+  }
+  resources.erase(resources.begin() + static_cast<std::ptrdiff_t>(kept), resources.end());
 }
 
 // A list-* summary that no describe-* output replaced leaves most rules blind to that
@@ -219,20 +301,16 @@ void note_missing_domains(Model& model) {
 
 std::string display_path(const std::string& path) {
   std::error_code error;
-  const fs::path given = fs::path(path).lexically_normal();
-  if (given.is_relative()) return given.generic_string();
-  const fs::path cwd = fs::current_path(error);
-  if (error) return given.generic_string();
-  const fs::path relative = given.lexically_relative(cwd);
-  if (relative.empty() || *relative.begin() == "..") return given.generic_string();
-  return relative.generic_string();
+  return display_path(path, fs::current_path(error));
 }
 
 Model load_inputs(std::span<const std::string> paths) {
   Model model;
-  std::vector<std::string> files;
+  std::vector<InputFile> files;
   for (const std::string& path : paths) collect(path, files, model);
-  for (const std::string& file : files) load_file(file, model);
+  std::error_code error;
+  const fs::path working_directory = fs::current_path(error);
+  for (const InputFile& file : files) load_file(file, working_directory, model);
   merge_duplicates(model.domains, model);
   merge_duplicates(model.profiles, model);
   merge_duplicates(model.spaces, model);

@@ -29,19 +29,17 @@ uint32_t utf16_length(std::string_view utf8) {
   return units;
 }
 
-SourceFile::SourceFile(std::string display_path, std::string absolute_path, std::string text)
+SourceFile::SourceFile(std::string display_path, std::string absolute_path, SourceText text)
     : display_path_(std::move(display_path)),
       absolute_path_(std::move(absolute_path)),
       text_(std::move(text)) {
-  if (text_.size() >= UINT32_MAX - kPadding) throw std::length_error("source file of 4 GiB or more");
-  const size_t size = text_.size();
-  text_.append(kPadding, '\0');
-  if (text_.starts_with("\xEF\xBB\xBF")) bom_length_ = 3;
-  index_lines(size);
+  if (text_.view().size() >= UINT32_MAX - kPadding) throw std::length_error("source file of 4 GiB or more");
+  if (text_.view().starts_with("\xEF\xBB\xBF")) bom_length_ = 3;
+  index_lines(text_.view().size());
 }
 
 void SourceFile::index_lines(size_t size) {
-  const char* const data = text_.data();
+  const char* const data = text_.view().data();
   const auto find = [&](char c, size_t from, size_t to) {
     const void* hit = std::memchr(data + from, c, to - from);
     return hit ? static_cast<size_t>(static_cast<const char*>(hit) - data) : to;
@@ -81,7 +79,7 @@ Position SourceFile::position(uint32_t offset) const {
   uint32_t start = line_starts_[line_index];
   // A BOM is not part of the text a viewer shows (SARIF 3.30.2), so it takes no column.
   if (line_index == 0) start = std::min(bom_length_, offset);
-  const std::string_view prefix(text_.data() + start, offset - start);
+  const std::string_view prefix = text().substr(start, offset - start);
   return Position{line_index + 1, utf16_length(prefix) + 1};
 }
 
@@ -94,8 +92,9 @@ std::string_view SourceFile::line_text(uint32_t line) const {
   uint32_t start = line_starts_[line - 1];
   if (line == 1) start = bom_length_;
   uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<uint32_t>(text().size());
-  while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
-  return std::string_view(text_).substr(start, end - start);
+  const std::string_view all = text();
+  while (end > start && (all[end - 1] == '\n' || all[end - 1] == '\r')) --end;
+  return all.substr(start, end - start);
 }
 
 }  // namespace sagelint

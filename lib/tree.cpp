@@ -1,5 +1,7 @@
 #include "sagelint/tree.hpp"
 
+#include "sagelint/huge_pages.hpp"
+
 #include <algorithm>
 #include <charconv>
 
@@ -36,7 +38,13 @@ std::string_view Tree::string(NodeId id) const {
 NodeId Tree::member(NodeId object, std::string_view name) const {
   if (object == kNoNode || nodes_[object].kind != NodeKind::object) return kNoNode;
   for (NodeId child : children(object)) {
-    if (key(child) == name) return child;
+    // Rules look members up by the million: names that differ in length or first letter are
+    // turned away before a full comparison.
+    const Node& n = nodes_[child];
+    if (n.key.length != name.size()) continue;
+    const std::string_view candidate = key(child);
+    if (!name.empty() && candidate[0] != name[0]) continue;
+    if (candidate == name) return child;
   }
   return kNoNode;
 }
@@ -79,6 +87,11 @@ std::string Tree::pointer(NodeId id) const {
     append_escaped_token(out, last_token(*it));
   }
   return out;
+}
+
+void TreeBuilder::reserve(size_t count) {
+  tree_.nodes_.reserve(count);
+  advise_huge_pages(tree_.nodes_.data(), tree_.nodes_.capacity() * sizeof(Node));
 }
 
 TextRef TreeBuilder::store(std::string_view text, uint32_t begin, uint32_t end, bool& in_source) {

@@ -44,7 +44,7 @@ disabled portal when the settings are applied.
 // Whether the domain is reachable only through SageMaker Unified Studio.
 std::optional<bool> unified_studio_only(const Domain* domain) {
   if (domain == nullptr) return std::nullopt;
-  const Value access = domain->domain_settings().get({"UnifiedStudioSettings", "StudioWebPortalAccess"});
+  const Value access = domain->domain_settings.get({"UnifiedStudioSettings", "StudioWebPortalAccess"});
   if (access.is_absent()) return false;
   const auto text = access.string();
   if (!text) return std::nullopt;

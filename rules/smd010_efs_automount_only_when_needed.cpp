@@ -55,7 +55,7 @@ std::optional<bool> efs_not_needed(const EffectiveSettings& settings) {
   const auto hidden = hides_studio_classic(settings);
   if (!studio || !hidden) return std::nullopt;
   if (!*studio || !*hidden) return false;
-  const Value rstudio = domain->domain_settings()["RStudioServerProDomainSettings"];
+  const Value rstudio = domain->domain_settings["RStudioServerProDomainSettings"];
   if (rstudio.is_unknown()) return std::nullopt;
   return rstudio.is_absent();
 }

@@ -126,9 +126,9 @@ class QuickSetupSignals {
 
  private:
   std::optional<std::string_view> console_role(const Domain& domain) const {
-    std::vector<Value> roles{domain.default_user_settings()["ExecutionRole"],
+    std::vector<Value> roles{domain.default_user_settings["ExecutionRole"],
                              domain.root.get({"DefaultSpaceSettings", "ExecutionRole"})};
-    for (const UserProfile* profile : domain.profiles) roles.push_back(profile->user_settings()["ExecutionRole"]);
+    for (const UserProfile* profile : domain.profiles) roles.push_back(profile->user_settings["ExecutionRole"]);
     for (const Value& role : roles) {
       if (full_match(role, console_role_)) return role.string();
     }
@@ -144,7 +144,7 @@ class QuickSetupSignals {
   }
 
   static bool quick_setup_storage(const Domain& domain) {
-    const Value ebs = domain.default_user_settings().get({"SpaceStorageSettings", "DefaultEbsStorageSettings"});
+    const Value ebs = domain.default_user_settings.get({"SpaceStorageSettings", "DefaultEbsStorageSettings"});
     return ebs["DefaultEbsVolumeSizeInGb"].number() == 5.0 && ebs["MaximumEbsVolumeSizeInGb"].number() == 100.0 &&
            domain.root["HomeEfsFileSystemCreation"].string() == "Disabled";
   }

@@ -89,7 +89,10 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   std::error_code error;
   const fs::file_status status = fs::status(target, error);
   if (fs::exists(status) && !fs::is_regular_file(status)) return write_stream(target, content, std::ios::out);
-  const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(getpid()));
+  // A hidden sibling, so the rename stays within one file system.
+  std::string name = ".";
+  name.append(target.filename().string()).append(".tmp").append(std::to_string(getpid()));
+  const fs::path temporary = target.parent_path() / name;
   try {
     write_stream(temporary, content, std::ios::trunc);
   } catch (const std::exception&) {

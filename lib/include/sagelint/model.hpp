@@ -17,9 +17,10 @@ namespace sagelint {
 enum class ResourceKind : uint8_t { domain, user_profile, space };
 std::string_view to_string(ResourceKind kind);  // "domain", "user profile", "space"
 
+// Keys and values point into the source tree, which the model owns.
 struct Tag {
-  std::string key;
-  std::string value;
+  std::string_view key;
+  std::string_view value;
   Value node;  // the tag's entry, for locations
 };
 
@@ -52,8 +53,9 @@ struct Domain : Resource {
   std::vector<const UserProfile*> profiles;
   std::vector<const Space*> spaces;
 
-  Value default_user_settings() const { return root["DefaultUserSettings"]; }
-  Value domain_settings() const { return root["DomainSettings"]; }
+  // Members of `root` every rule reads, looked up once by the adapter.
+  Value default_user_settings;  // DefaultUserSettings
+  Value domain_settings;        // DomainSettings
 };
 
 struct UserProfile : Resource {
@@ -62,7 +64,7 @@ struct UserProfile : Resource {
   Value sso_user_identifier;  // SingleSignOnUserIdentifier
   Value sso_user_value;       // SingleSignOnUserValue
 
-  Value user_settings() const { return root["UserSettings"]; }
+  Value user_settings;        // UserSettings, looked up once by the adapter
 };
 
 struct Space : Resource {
@@ -72,7 +74,7 @@ struct Space : Resource {
   Value owner;               // OwnershipSettings.OwnerUserProfileName
   Value sharing_type;        // SpaceSharingSettings.SharingType
 
-  Value space_settings() const { return root["SpaceSettings"]; }
+  Value space_settings;       // SpaceSettings, looked up once by the adapter
 };
 
 // Owns the files and trees the resources point into.

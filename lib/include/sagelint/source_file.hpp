@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sagelint/source_text.hpp"
+
 namespace sagelint {
 
 // A 1-based position. Columns count UTF-16 code units, as VS Code and SARIF
@@ -30,15 +32,17 @@ class SourceFile {
   // `display_path` is what users read in messages (forward slashes); `absolute_path` lets
   // reporters compute repository-relative URIs. Offsets are 32-bit: the loader rejects
   // files of 4 GiB or more before they get here.
-  SourceFile(std::string display_path, std::string absolute_path, std::string text);
+  SourceFile(std::string display_path, std::string absolute_path, SourceText text);
+  SourceFile(std::string display_path, std::string absolute_path, std::string text)
+      : SourceFile(std::move(display_path), std::move(absolute_path), SourceText(std::move(text))) {}
 
   // The text is followed in memory by this many NUL bytes, so a parser may look a few bytes
-  // past its end without a bounds check. Reserve them in `text` to spare a copy.
-  static constexpr size_t kPadding = 4;
+  // past its end without a bounds check.
+  static constexpr size_t kPadding = SourceText::kPadding;
 
   const std::string& path() const { return display_path_; }
   const std::string& absolute_path() const { return absolute_path_; }
-  std::string_view text() const { return std::string_view(text_.data(), text_.size() - kPadding); }
+  std::string_view text() const { return text_.view(); }
   bool has_utf8_bom() const { return bom_length_ > 0; }
 
   // Lines end at "\r\n", "\r" or "\n", the sequences VS Code and GitHub's hasher count.
@@ -55,7 +59,7 @@ class SourceFile {
 
   std::string display_path_;
   std::string absolute_path_;
-  std::string text_;
+  SourceText text_;
   uint32_t bom_length_ = 0;
   std::vector<uint32_t> line_starts_;
 };

@@ -130,7 +130,7 @@ class TreeBuilder {
   explicit TreeBuilder(Tree& tree) : tree_(tree) {}
 
   // Room for about `count` nodes, so that building a large tree does not copy it as it grows.
-  void reserve(size_t count) { tree_.nodes_.reserve(count); }
+  void reserve(size_t count);
 
   // Names the next value as a member of the open object. `name` is the decoded text of the
   // token [begin, end); a token without escapes is not copied (see TextRef).
