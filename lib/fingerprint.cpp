@@ -24,125 +24,11 @@ constexpr uint64_t power(uint64_t base, size_t exponent) {
 }
 constexpr uint64_t kFirstMod = power(kMod, kBlockSize);
 
-// UTF-8 to UTF-16 code units, following the WHATWG decoder Node uses: each maximal invalid
-// subsequence becomes one U+FFFD.
-template <class Sink>
-void decode_utf16(std::string_view text, Sink&& emit) {
-  const auto emit_code_point = [&](uint32_t cp) {
-    if (cp > 0xFFFF) {
-      cp -= 0x10000;
-      emit(0xD800 + (cp >> 10));
-      emit(0xDC00 + (cp & 0x3FF));
-    } else {
-      emit(cp);
-    }
-  };
-  uint32_t code_point = 0, needed = 0, seen = 0, lower = 0x80, upper = 0xBF;
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto byte = static_cast<uint8_t>(text[i]);
-    if (needed == 0) {
-      ++i;
-      if (byte <= 0x7F) {
-        emit(byte);
-      } else if (byte >= 0xC2 && byte <= 0xDF) {
-        needed = 1;
-        code_point = byte & 0x1Fu;
-      } else if (byte >= 0xE0 && byte <= 0xEF) {
-        if (byte == 0xE0) lower = 0xA0;
-        if (byte == 0xED) upper = 0x9F;
-        needed = 2;
-        code_point = byte & 0xFu;
-      } else if (byte >= 0xF0 && byte <= 0xF4) {
-        if (byte == 0xF0) lower = 0x90;
-        if (byte == 0xF4) upper = 0x8F;
-        needed = 3;
-        code_point = byte & 0x7u;
-      } else {
-        emit(0xFFFD);
-      }
-      continue;
-    }
-    if (byte < lower || byte > upper) {
-      code_point = needed = seen = 0;
-      lower = 0x80;
-      upper = 0xBF;
-      emit(0xFFFD);
-      continue;  // the byte is decoded again as the start of a sequence
-    }
-    ++i;
-    lower = 0x80;
-    upper = 0xBF;
-    code_point = (code_point << 6) | (byte & 0x3Fu);
-    if (++seen == needed) {
-      emit_code_point(code_point);
-      code_point = needed = seen = 0;
-    }
-  }
-  if (needed != 0) emit(0xFFFD);
+std::string format_fingerprint(uint64_t hash, int occurrence) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%llx", static_cast<unsigned long long>(hash));
+  return std::string(hex) + ":" + std::to_string(occurrence);
 }
-
-class RollingHasher {
- public:
-  explicit RollingHasher(std::vector<std::string>& out) : out_(out) { line_numbers_.fill(-1); }
-
-  void process(uint32_t c) {
-    if (c == ' ' || c == '\t' || (previous_was_cr_ && c == '\n')) {
-      previous_was_cr_ = false;
-      return;
-    }
-    if (c == '\r') {
-      c = '\n';
-      previous_was_cr_ = true;
-    } else {
-      previous_was_cr_ = false;
-    }
-    if (line_numbers_[index_] != -1) output();
-    if (at_line_start_) {
-      at_line_start_ = false;
-      ++line_;
-      line_numbers_[index_] = line_;
-    }
-    if (c == '\n') at_line_start_ = true;
-    update(c);
-  }
-
-  void finish() {
-    process(kEndOfFile);
-    for (size_t i = 0; i < kBlockSize; ++i) {
-      if (line_numbers_[index_] != -1) output();
-      update(0);
-    }
-  }
-
- private:
-  void update(uint32_t c) {
-    const uint64_t leaving = window_[index_];
-    window_[index_] = c;
-    hash_ = kMod * hash_ + c - kFirstMod * leaving;
-    index_ = (index_ + 1) % kBlockSize;
-  }
-
-  void output() {
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%llx", static_cast<unsigned long long>(hash_));
-    const int occurrence = ++occurrences_[hash_];
-    const auto line = static_cast<size_t>(line_numbers_[index_]);
-    if (out_.size() < line) out_.resize(line);
-    out_[line - 1] = std::string(hex) + ":" + std::to_string(occurrence);
-    line_numbers_[index_] = -1;
-  }
-
-  std::vector<std::string>& out_;
-  std::array<uint64_t, kBlockSize> window_{};
-  std::array<int64_t, kBlockSize> line_numbers_{};
-  std::unordered_map<uint64_t, int> occurrences_;
-  uint64_t hash_ = 0;
-  size_t index_ = 0;
-  int64_t line_ = 0;
-  bool at_line_start_ = true;
-  bool previous_was_cr_ = false;
-};
 
 // The units the hash reads from a byte offset on: UTF-16 code units as Node decodes the text,
 // without spaces and tabs, with "\r\n" and "\r" read as "\n"; at the end one EOF mark, then
@@ -150,6 +36,9 @@ class RollingHasher {
 class HashedUnits {
  public:
   HashedUnits(std::string_view text, size_t at) : text_(text), at_(at) {}
+
+  // True once the EOF mark has been given.
+  bool exhausted() const { return ended_; }
 
   uint32_t next() {
     for (;;) {
@@ -230,13 +119,56 @@ class HashedUnits {
 // Lines whose first units differ cannot share a window; this many are compared first.
 constexpr size_t kPrefixUnits = 16;
 
-std::string format_fingerprint(uint64_t hash, int occurrence) {
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%llx", static_cast<unsigned long long>(hash));
-  return std::string(hex) + ":" + std::to_string(occurrence);
-}
+// GitHub's algorithm as written: a window of the last 100 units slides over the whole text,
+// and each line's hash is the window's when it holds the 100 units from that line's start.
+class RollingHasher {
+ public:
+  explicit RollingHasher(std::vector<std::string>& out) : out_(out) { line_numbers_.fill(-1); }
 
-}  // namespace
+  // One unit as HashedUnits gives them (blanks and carriage returns dealt with).
+  void process(uint32_t c) {
+    if (line_numbers_[index_] != -1) output();
+    if (at_line_start_) {
+      at_line_start_ = false;
+      ++line_;
+      line_numbers_[index_] = line_;
+    }
+    if (c == '\n') at_line_start_ = true;
+    update(c);
+  }
+
+  // Flushes the last lines' windows once the EOF mark was processed.
+  void finish() {
+    for (size_t i = 0; i < kBlockSize; ++i) {
+      if (line_numbers_[index_] != -1) output();
+      update(0);
+    }
+  }
+
+ private:
+  void update(uint32_t c) {
+    const uint64_t leaving = window_[index_];
+    window_[index_] = c;
+    hash_ = kMod * hash_ + c - kFirstMod * leaving;
+    index_ = (index_ + 1) % kBlockSize;
+  }
+
+  void output() {
+    const auto line = static_cast<size_t>(line_numbers_[index_]);
+    if (out_.size() < line) out_.resize(line);
+    out_[line - 1] = format_fingerprint(hash_, ++occurrences_[hash_]);
+    line_numbers_[index_] = -1;
+  }
+
+  std::vector<std::string>& out_;
+  std::array<uint64_t, kBlockSize> window_{};
+  std::array<int64_t, kBlockSize> line_numbers_{};
+  std::unordered_map<uint64_t, int> occurrences_;
+  uint64_t hash_ = 0;
+  size_t index_ = 0;
+  int64_t line_ = 0;
+  bool at_line_start_ = true;
+};
 
 // Hashes the units from a line start while they are plain ASCII with no carriage return
 // (the common case, read here without decoding); HashedUnits takes over when they are not.
@@ -265,6 +197,8 @@ class AsciiWindow {
   uint64_t hash_ = 0;
   size_t units_ = 0;
 };
+
+}  // namespace
 
 std::vector<std::string> line_fingerprints(std::string_view text, std::span<const uint32_t> line_starts,
                                            std::span<const uint32_t> lines) {
@@ -327,7 +261,10 @@ std::vector<std::string> line_fingerprints(std::string_view text, std::span<cons
 std::vector<std::string> line_hashes(std::string_view text) {
   std::vector<std::string> hashes;
   RollingHasher hasher(hashes);
-  decode_utf16(text, [&](uint32_t unit) { hasher.process(unit); });
+  HashedUnits units(text, 0);
+  do {
+    hasher.process(units.next());
+  } while (!units.exhausted());
   hasher.finish();
   return hashes;
 }
