@@ -1,6 +1,7 @@
 #include "sagelint/inputs.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <system_error>
@@ -75,10 +76,12 @@ void collect(const std::string& path, std::vector<InputFile>& files, Model& mode
 }
 
 // Large files are mapped rather than read: an 85 MB export is then neither copied nor zeroed.
+// (A file truncated by another process while it is mapped would end the run with SIGBUS; a
+// linter reading files as they are being rewritten has no sound result to give anyway.)
 constexpr off_t kMapFrom = 1 << 20;
 constexpr off_t kTooLarge = UINT32_MAX - SourceFile::kPadding;
 
-// Reads what is left of `fd` into `text` (a pipe, or a file that grew since its size was taken).
+// Reads all of `fd` into `text`: a pipe or another file whose size is not known beforehand.
 bool read_rest(int fd, std::string& text, std::string& error) {
   char buffer[1 << 16];
   for (;;) {
