@@ -31,6 +31,7 @@ bool has_json_extension(const fs::path& path) {
 struct InputFile {
   std::string path;
   std::string absolute;
+  bool named = false;  // named on the command line, rather than found in a directory
 };
 
 std::string resolved_path(const fs::path& path) {
@@ -47,7 +48,7 @@ void collect(const std::string& path, std::vector<InputFile>& files, Model& mode
     return;
   }
   if (!fs::is_directory(status)) {
-    files.push_back(InputFile{path, resolved_path(path)});
+    files.push_back(InputFile{path, resolved_path(path), true});
     return;
   }
   const fs::path root(path);
@@ -58,15 +59,17 @@ void collect(const std::string& path, std::vector<InputFile>& files, Model& mode
        it.increment(error)) {
     const fs::path& entry = it->path();
     if (it->is_directory(error)) {
-      // Hidden directories (.git, .terraform, …) hold no configuration worth linting.
-      if (entry.filename().string().starts_with(".")) it.disable_recursion_pending();
+      // Hidden directories (.git, .terraform, …) and installed packages hold no configuration
+      // worth linting, and can hold thousands of JSON files.
+      const std::string name = entry.filename().string();
+      if (name.starts_with(".") || name == "node_modules") it.disable_recursion_pending();
       continue;
     }
     if (!it->is_regular_file(error) || !has_json_extension(entry)) continue;
     // A link is resolved (GitHub shows no file behind one); anything else lies below the root.
     std::string absolute = it->is_symlink(error) ? resolved_path(entry)
                                                   : (absolute_root / entry.lexically_relative(root)).generic_string();
-    found.push_back(InputFile{entry.generic_string(), std::move(absolute)});
+    found.push_back(InputFile{entry.generic_string(), std::move(absolute), false});
   }
   if (error) {
     model.load_failures.push_back(Diagnostic{Level::error, {}, path + ": " + error.message()});
@@ -157,7 +160,13 @@ std::string display_path(const std::string& path, const fs::path& working_direct
   return relative.generic_string();
 }
 
-void load_file(const InputFile& input, const fs::path& working_directory, Model& model) {
+// JSON files that are not exports, found while walking directories: reported once, together.
+struct Skipped {
+  size_t count = 0;
+  std::vector<std::string> first;
+};
+
+void load_file(const InputFile& input, const fs::path& working_directory, Model& model, Skipped& skipped) {
   std::string error;
   std::optional<SourceText> text = read_file(input.path, error);
   auto file = std::make_unique<SourceFile>(display_path(input.path, working_directory), input.absolute,
@@ -183,10 +192,22 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
             std::to_string(first.line) + ", column " + std::to_string(first.column) +
             "); AWS would silently use only one of them"});
   }
-  if (!read_api_export(tree, model)) {
+  if (read_api_export(tree, model)) return;
+  if (input.named) {
     model.notes.push_back(Diagnostic{Level::note, Location::of(tree, tree.root()),
                                      "skipped: not an AWS CLI export of SageMaker AI domains, user profiles or spaces"});
+  } else if (++skipped.count <= 3) {
+    skipped.first.push_back(source.path());
   }
+}
+
+void note_skipped(const Skipped& skipped, Model& model) {
+  if (skipped.count == 0) return;
+  std::string message = "skipped " + count_of(skipped.count, "JSON file", "JSON files") +
+                        " that are not AWS CLI exports of SageMaker AI domains, user profiles or spaces: ";
+  for (size_t i = 0; i < skipped.first.size(); ++i) message += (i ? ", " : "") + skipped.first[i];
+  if (skipped.count > skipped.first.size()) message += ", …";
+  model.notes.push_back(Diagnostic{Level::note, {}, std::move(message)});
 }
 
 // The key under which two documents describe the same resource: its domain and exact name.
@@ -313,7 +334,9 @@ Model load_inputs(std::span<const std::string> paths) {
   for (const std::string& path : paths) collect(path, files, model);
   std::error_code error;
   const fs::path working_directory = fs::current_path(error);
-  for (const InputFile& file : files) load_file(file, working_directory, model);
+  Skipped skipped;
+  for (const InputFile& file : files) load_file(file, working_directory, model, skipped);
+  note_skipped(skipped, model);
   merge_duplicates(model.domains, model);
   merge_duplicates(model.profiles, model);
   merge_duplicates(model.spaces, model);

@@ -47,7 +47,7 @@ TEST_CASE("a describe-domain output becomes one domain with its settings") {
   CHECK_FALSE(domain.summary);
   CHECK(domain.display_name() == "ml-platform");
   CHECK(domain.link_key == "d-abc123");
-  CHECK(domain.default_user_settings()["DefaultLandingUri"].string() == "studio::");
+  CHECK(domain.default_user_settings["DefaultLandingUri"].string() == "studio::");
   CHECK_FALSE(domain.tags_known);
   CHECK(model.notes.empty());
   CHECK(model.input_problems.empty());
@@ -77,7 +77,7 @@ TEST_CASE("a describe-space output becomes a space with owner and sharing type")
   CHECK(space.display_name_value.string() == "Churn");
   CHECK(space.owner.string() == "jdoe");
   CHECK(space.sharing_type.string() == "Private");
-  CHECK(space.space_settings()["AppType"].string() == "JupyterLab");
+  CHECK(space.space_settings["AppType"].string() == "JupyterLab");
   CHECK(space.domain == nullptr);
 }
 
@@ -90,7 +90,7 @@ TEST_CASE("list outputs become summaries whose settings are unknown, not absent"
     REQUIRE(model.domains.size() == 1);
     CHECK(model.domains[0].summary);
     CHECK(model.domains[0].root["AuthMode"].is_unknown());
-    CHECK(model.domains[0].default_user_settings()["DefaultLandingUri"].is_unknown());
+    CHECK(model.domains[0].default_user_settings["DefaultLandingUri"].is_unknown());
     REQUIRE(model.notes.size() == 1);
     CHECK(model.notes[0].message.find("list-* output") != std::string::npos);
   }
@@ -112,7 +112,7 @@ TEST_CASE("list outputs become summaries whose settings are unknown, not absent"
     CHECK(model.spaces[0].summary);
     CHECK(model.spaces[0].sharing_type.string() == "Shared");
     CHECK(model.spaces[0].owner.string() == "jdoe");
-    CHECK(model.spaces[0].space_settings().is_unknown());
+    CHECK(model.spaces[0].space_settings.is_unknown());
   }
 }
 
@@ -215,6 +215,24 @@ TEST_CASE("directories are walked recursively in sorted order, skipping hidden d
   CHECK(model.files[2]->path().ends_with("b/spaces/churn.json"));
   CHECK(model.domains.size() == 1);
   CHECK(model.profiles[0].domain == &model.domains[0]);
+}
+
+TEST_CASE("JSON files found in directories that are not exports are noted once, together") {
+  TempDir dir;
+  dir.write("export/domain.json", kDescribeDomain);
+  dir.write("export/package.json", R"({"name": "infra", "version": "1.0.0"})");
+  dir.write("export/tsconfig.json", R"({"compilerOptions": {}})");
+  dir.write("export/node_modules/left-pad/package.json", "not even JSON");
+  const std::vector<std::string> paths{dir.file("export")};
+  const Model model = load_inputs(paths);
+  CHECK(model.files.size() == 3);  // node_modules is not walked
+  CHECK(model.load_failures.empty());
+  REQUIRE(model.notes.size() == 1);
+  CHECK(model.notes[0].location.file == nullptr);
+  CHECK(model.notes[0].message.starts_with(
+      "skipped 2 JSON files that are not AWS CLI exports of SageMaker AI domains, user profiles or spaces: "));
+  CHECK(model.notes[0].message.find("export/package.json, ") != std::string::npos);
+  CHECK(model.notes[0].message.ends_with("export/tsconfig.json"));
 }
 
 TEST_CASE("a path that does not exist is a load failure without a file") {

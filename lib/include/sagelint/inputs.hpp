@@ -10,8 +10,10 @@
 namespace sagelint {
 
 // Directories are walked recursively for *.json files, in sorted order, skipping hidden
-// directories; files named explicitly are read whatever their extension. Nothing is thrown
-// for bad input: every problem becomes a diagnostic in the model.
+// directories and node_modules; files named explicitly are read whatever their extension.
+// JSON that is not an export is skipped with a note: one for each file named, one for all
+// those found in directories. Nothing is thrown for bad input: every problem becomes a
+// diagnostic in the model.
 Model load_inputs(std::span<const std::string> paths);
 
 // How an input path is shown: relative to the working directory when it lies below it,
