@@ -5,6 +5,7 @@
 #include <optional>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <unordered_map>
 #include <utility>
 
@@ -178,6 +179,14 @@ class AsciiWindow {
 
   // Extends the hash to `count` units; false when it cannot on the fast path.
   bool extend_to(size_t count) {
+    // Indentation comes in runs of spaces: skip them eight at a time.
+    if (units_ == 0) {
+      uint64_t word = 0;
+      constexpr uint64_t kEightSpaces = 0x2020202020202020ull;
+      while (at_ + sizeof word <= text_.size() && (std::memcpy(&word, text_.data() + at_, sizeof word), word == kEightSpaces)) {
+        at_ += sizeof word;
+      }
+    }
     while (units_ < count) {
       if (at_ >= text_.size()) return false;
       const auto c = static_cast<uint8_t>(text_[at_]);
@@ -216,8 +225,15 @@ std::vector<std::string> line_fingerprints(std::string_view text, std::span<cons
     if (valid(line)) wanted_prefixes.push_back(slow_hash(line, kPrefixUnits));
   }
   std::sort(wanted_prefixes.begin(), wanted_prefixes.end());
-  // Most lines are not wanted: a bitmap of the prefixes' top bits, which fits in the L1
-  // cache, turns them away before the binary search.
+  // Most lines are not wanted. Their first unit turns many away (closing brackets, say),
+  // then a bitmap of the prefixes' top bits, which fits in the L1 cache, before the binary
+  // search.
+  std::array<bool, 128> first_units{};
+  for (uint32_t line : lines) {
+    if (!valid(line)) continue;
+    const uint64_t first = slow_hash(line, 1);
+    if (first < first_units.size()) first_units[first] = true;
+  }
   std::vector<uint64_t> maybe(1024, 0);
   const auto bit = [](uint64_t prefix) { return static_cast<size_t>((prefix * 0x9E3779B97F4A7C15ull) >> 48); };
   for (uint64_t prefix : wanted_prefixes) maybe[bit(prefix) / 64] |= uint64_t{1} << (bit(prefix) % 64);
@@ -233,9 +249,9 @@ std::vector<std::string> line_fingerprints(std::string_view text, std::span<cons
     int occurrence;
   };
   std::vector<Candidate> candidates;
-  std::unordered_map<uint64_t, int> occurrences;
   for (uint32_t line = 1; valid(line); ++line) {
     AsciiWindow window(text, line_starts[line - 1]);
+    if (window.extend_to(1) && !first_units[window.hash()]) continue;  // one ASCII unit's hash is the unit
     uint64_t hash = 0;
     if (window.extend_to(kPrefixUnits)) {
       if (!wanted(window.hash())) continue;
@@ -244,7 +260,16 @@ std::vector<std::string> line_fingerprints(std::string_view text, std::span<cons
       if (!wanted(slow_hash(line, kPrefixUnits))) continue;
       hash = slow_hash(line, kBlockSize);
     }
-    candidates.push_back(Candidate{line, hash, ++occurrences[hash]});
+    candidates.push_back(Candidate{line, hash, 0});
+  }
+  // Occurrences count equal hashes in line order: sort by hash (stably, so lines stay in
+  // order within a hash) and number each run.
+  std::vector<Candidate*> by_hash;
+  by_hash.reserve(candidates.size());
+  for (Candidate& candidate : candidates) by_hash.push_back(&candidate);
+  std::stable_sort(by_hash.begin(), by_hash.end(), [](const Candidate* a, const Candidate* b) { return a->hash < b->hash; });
+  for (size_t i = 0; i < by_hash.size(); ++i) {
+    by_hash[i]->occurrence = i > 0 && by_hash[i - 1]->hash == by_hash[i]->hash ? by_hash[i - 1]->occurrence + 1 : 1;
   }
 
   std::vector<std::string> out;
