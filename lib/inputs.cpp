@@ -270,7 +270,9 @@ void merge_duplicates(std::vector<R>& resources, Model& model) {
   if (!any_dropped) return;
   size_t kept = 0;
   for (size_t i = 0; i < resources.size(); ++i) {
-    if (!dropped[i]) resources[kept++] = std::move(resources[i]);
+    if (dropped[i]) continue;
+    if (kept != i) resources[kept] = std::move(resources[i]);  // never onto itself: that empties it
+    ++kept;
   }
   resources.erase(resources.begin() + static_cast<std::ptrdiff_t>(kept), resources.end());
 }

@@ -265,6 +265,20 @@ TEST_CASE("one resource described twice is read once") {
   }
 }
 
+TEST_CASE("resources after a merged duplicate keep their contents and links") {
+  TempDir dir;
+  // The describe output sorts before the list output, so the summary read last is dropped and
+  // everything before it stays where it is.
+  const Model model = load_files(dir, {{"a-domain.json", std::string(kDescribeDomain)},
+                                       {"b-list.json", R"({"Domains": [{"DomainId": "d-abc123", "DomainName": "ml-platform"}]})"},
+                                       {"c-jdoe.json", std::string(kDescribeProfile)}});
+  REQUIRE(model.domains.size() == 1);
+  CHECK(model.domains[0].link_key == "d-abc123");
+  REQUIRE(model.profiles.size() == 1);
+  CHECK(model.profiles[0].domain == &model.domains[0]);
+  CHECK(model.notes.empty());
+}
+
 TEST_CASE("profiles and spaces of a domain that is not among the inputs are noted once per domain") {
   TempDir dir;
   const Model model = load_files(dir, {{"jdoe.json", std::string(kDescribeProfile)}, {"churn.json", std::string(kDescribeSpace)}});

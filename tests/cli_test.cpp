@@ -25,9 +25,9 @@ std::string shell_quote(const std::string& text) {
   return out + "'";
 }
 
-// Runs the built binary in `dir` with `args`, capturing both streams.
-CliRun run_sagelint(const TempDir& dir, const std::vector<std::string>& args) {
-  std::string command = "cd " + shell_quote(dir.path().string()) + " && NO_COLOR=1 " + shell_quote(SAGELINT_BINARY);
+// Runs the built binary in `working_directory` with `args`, capturing both streams in `dir`.
+CliRun run_sagelint_in(const std::string& working_directory, const TempDir& dir, const std::vector<std::string>& args) {
+  std::string command = "cd " + shell_quote(working_directory) + " && NO_COLOR=1 " + shell_quote(SAGELINT_BINARY);
   for (const std::string& arg : args) command += " " + shell_quote(arg);
   const std::string out = dir.file(".stdout"), err = dir.file(".stderr");
   command += " >" + shell_quote(out) + " 2>" + shell_quote(err);
@@ -37,6 +37,10 @@ CliRun run_sagelint(const TempDir& dir, const std::vector<std::string>& args) {
   run.out = read_file(out);
   run.err = read_file(err);
   return run;
+}
+
+CliRun run_sagelint(const TempDir& dir, const std::vector<std::string>& args) {
+  return run_sagelint_in(dir.path().string(), dir, args);
 }
 
 constexpr std::string_view kCleanDomain = R"({
@@ -202,6 +206,16 @@ TEST_CASE("rules lists the catalog and explain prints a rule's documentation") {
   CHECK(explain.out.starts_with("SMD007 default-landing-studio\n=============================\n"));
   CHECK(explain.out.find("\nWhat it does\n------------\n") != std::string::npos);
   CHECK(explain.out.find("\nOptions\n-------\nNone.\n") != std::string::npos);
+}
+
+TEST_CASE("the bundled sample lints as the README shows, with nothing to say about its inputs") {
+  TempDir dir;
+  const CliRun run = run_sagelint_in(SAGELINT_SOURCE_DIR, dir, {"check", "fixtures/sample"});
+  CHECK(run.exit_code == 1);
+  CHECK(run.err.empty());
+  CHECK(run.out.find("fixtures/sample/profiles/jdoe.json:10:30: error: IAM Identity Center user 'jdoe@example.com' "
+                     "is bound to user profile 'jdoe' and to user profile 'jdoe-sandbox'") != std::string::npos);
+  CHECK(run.out.ends_with("1 error and 6 warnings in 10 files; 1 justified and not shown\n"));
 }
 
 TEST_CASE("suppressed findings are not shown in text but counted, and do not fail the run") {
