@@ -66,11 +66,12 @@ class HashedUnits {
       ++at_;
       return lead;
     }
-    const size_t length = utf8_sequence_length(text_, at_);
-    if (length == 0) {
-      at_ += invalid_sequence_length();
+    const Utf8Prefix sequence = utf8_prefix(text_, at_);
+    if (!sequence.complete) {
+      at_ += sequence.length;  // one U+FFFD for the whole broken prefix, as Node decodes it
       return 0xFFFD;
     }
+    const size_t length = sequence.length;
     uint32_t code_point = lead & (length == 2 ? 0x1Fu : length == 3 ? 0x0Fu : 0x07u);
     for (size_t k = 1; k < length; ++k) code_point = (code_point << 6) | (static_cast<uint8_t>(text_[at_ + k]) & 0x3Fu);
     at_ += length;
@@ -78,36 +79,6 @@ class HashedUnits {
     code_point -= 0x10000;
     low_surrogate_ = 0xDC00 + (code_point & 0x3FF);
     return 0xD800 + (code_point >> 10);
-  }
-
-  // How many bytes one U+FFFD stands for, as the WHATWG decoder counts them: a lead byte and
-  // the continuation bytes that could still have completed it.
-  size_t invalid_sequence_length() const {
-    const auto lead = static_cast<uint8_t>(text_[at_]);
-    size_t needed = 0;
-    uint8_t lower = 0x80, upper = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      needed = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      needed = 2;
-      if (lead == 0xE0) lower = 0xA0;
-      if (lead == 0xED) upper = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      needed = 3;
-      if (lead == 0xF0) lower = 0x90;
-      if (lead == 0xF4) upper = 0x8F;
-    } else {
-      return 1;
-    }
-    size_t seen = 1;
-    while (seen <= needed && at_ + seen < text_.size()) {
-      const auto byte = static_cast<uint8_t>(text_[at_ + seen]);
-      if (byte < lower || byte > upper) break;
-      lower = 0x80;
-      upper = 0xBF;
-      ++seen;
-    }
-    return seen;
   }
 
   std::string_view text_;

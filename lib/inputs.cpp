@@ -1,10 +1,10 @@
 #include "sagelint/inputs.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <map>
 #include <system_error>
+#include <tuple>
 #include <unordered_map>
 
 #include <fcntl.h>
@@ -19,12 +19,7 @@ namespace sagelint {
 namespace fs = std::filesystem;
 namespace {
 
-bool has_json_extension(const fs::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension == ".json";
-}
+bool has_json_extension(const fs::path& path) { return to_lower(path.extension().string()) == ".json"; }
 
 // A file to read: its path as named or found, and its absolute path without symbolic links
 // (for SARIF URIs), worked out once per named directory rather than once per file.
@@ -323,6 +318,17 @@ void note_missing_domains(Model& model) {
   }
 }
 
+// Files are read in the order their paths were named; in the order of places, as findings
+// are, no report depends on it.
+void sort_by_place(std::vector<Diagnostic>& diagnostics) {
+  const auto place = [](const Diagnostic& d) {
+    const std::string_view path = d.location.file ? std::string_view(d.location.file->path()) : std::string_view();
+    return std::make_tuple(path, d.location.begin, d.location.end, std::string_view(d.message));
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) { return place(a) < place(b); });
+}
+
 }  // namespace
 
 std::string display_path(const std::string& path) {
@@ -345,6 +351,8 @@ Model load_inputs(std::span<const std::string> paths) {
   note_summaries(model);
   model.link();
   note_missing_domains(model);
+  sort_by_place(model.load_failures);
+  sort_by_place(model.notes);
   return model;
 }
 

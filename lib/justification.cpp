@@ -1,6 +1,6 @@
 #include "sagelint/justification.hpp"
 
-#include "sagelint/source_file.hpp"
+#include "sagelint/text.hpp"
 
 namespace sagelint {
 namespace {
@@ -11,14 +11,6 @@ std::string_view trim_separators(std::string_view text) {
   while (!text.empty() && is_separator(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_separator(text.back())) text.remove_suffix(1);
   return text;
-}
-
-size_t code_points(std::string_view utf8) {
-  size_t count = 0;
-  for (char c : utf8) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
 }
 
 }  // namespace
@@ -41,7 +33,7 @@ Justification parse_justification(std::string_view value) {
     if (!rest.empty()) reason += (reason.empty() ? "" : " ") + std::string(rest);
   }
   result.reason = std::string(trim_separators(reason));
-  if (result.problem.empty() && code_points(result.reason) < kMinJustificationLength) {
+  if (result.problem.empty() && code_point_count(result.reason) < kMinJustificationLength) {
     result.problem = "its reason '" + result.reason + "' is shorter than " + std::to_string(kMinJustificationLength) +
                      " characters";
   }

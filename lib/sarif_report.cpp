@@ -246,20 +246,6 @@ class SarifWriter {
   ResultFingerprints hashes_;
 };
 
-// Diagnostics come in the order files were read, which follows the order paths were named;
-// sorted by place (as findings are), the report does not depend on it.
-std::vector<const Diagnostic*> in_place_order(const std::vector<Diagnostic>& diagnostics) {
-  const auto place = [](const Diagnostic* d) {
-    const std::string_view path = d->location.file ? std::string_view(d->location.file->path()) : std::string_view();
-    return std::make_tuple(path, d->location.begin, d->location.end, std::string_view(d->message));
-  };
-  std::vector<const Diagnostic*> sorted;
-  for (const Diagnostic& diagnostic : diagnostics) sorted.push_back(&diagnostic);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [&](const Diagnostic* a, const Diagnostic* b) { return place(a) < place(b); });
-  return sorted;
-}
-
 }  // namespace
 
 std::string relative_uri(std::string_view absolute_path, std::string_view root) {
@@ -339,8 +325,8 @@ std::string sarif_report(const LintResult& result, std::span<const Rule* const> 
   w.Bool(result.model.load_failures.empty());
   key(w, "toolExecutionNotifications");
   w.StartArray();
-  for (const Diagnostic* failure : in_place_order(result.model.load_failures)) sarif.notification(*failure, rule_index);
-  for (const Diagnostic* note : in_place_order(result.model.notes)) sarif.notification(*note, rule_index);
+  for (const Diagnostic& failure : result.model.load_failures) sarif.notification(failure, rule_index);
+  for (const Diagnostic& note : result.model.notes) sarif.notification(note, rule_index);
   w.EndArray();
   w.EndObject();
   w.EndArray();

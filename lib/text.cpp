@@ -35,30 +35,44 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-size_t utf8_sequence_length(std::string_view text, size_t at) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(at);
-  if (lead < 0x80) return 1;
-  size_t length = 0;
+Utf8Prefix utf8_prefix(std::string_view text, size_t at) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  if (lead < 0x80) return {1, true};
+  size_t needed = 0;
   unsigned char lower = 0x80, upper = 0xBF;  // bounds of the second byte
   if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
+    needed = 1;
   } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
+    needed = 2;
     if (lead == 0xE0) lower = 0xA0;  // overlong
     if (lead == 0xED) upper = 0x9F;  // surrogates
   } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
+    needed = 3;
     if (lead == 0xF0) lower = 0x90;  // overlong
     if (lead == 0xF4) upper = 0x8F;  // above U+10FFFF
   } else {
-    return 0;
+    return {1, false};
   }
-  if (at + length > text.size()) return 0;
-  for (size_t k = 1; k < length; ++k) {
-    if (byte(at + k) < (k == 1 ? lower : 0x80) || byte(at + k) > (k == 1 ? upper : 0xBF)) return 0;
+  size_t length = 1;
+  while (length <= needed && at + length < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[at + length]);
+    if (byte < lower || byte > upper) break;
+    lower = 0x80;
+    upper = 0xBF;
+    ++length;
   }
-  return length;
+  return {length, length == needed + 1};
+}
+
+size_t utf8_sequence_length(std::string_view text, size_t at) {
+  const Utf8Prefix prefix = utf8_prefix(text, at);
+  return prefix.complete ? prefix.length : 0;
+}
+
+size_t code_point_count(std::string_view utf8) {
+  size_t count = 0;
+  for (char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
 }
 
 std::string to_valid_utf8(std::string_view text) {

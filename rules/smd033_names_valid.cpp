@@ -50,12 +50,6 @@ stands for the first.
 - [CreateSpace: SpaceName and SpaceDisplayName](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateSpace.html)
 )md";
 
-size_t code_points(std::string_view utf8) {
-  size_t count = 0;
-  for (char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
-
 constexpr std::string_view kNameRule =
     "; names use letters, digits and hyphens, and start and end with a letter or digit";
 
@@ -63,7 +57,7 @@ constexpr std::string_view kNameRule =
 std::string name_problem(std::string_view name, const RE2& pattern) {
   if (name.empty()) return "is empty";
   if (name.size() > kMaxNameLength) {
-    return "has " + std::to_string(code_points(name)) + " characters; at most 63 are allowed";
+    return "has " + std::to_string(code_point_count(name)) + " characters; at most 63 are allowed";
   }
   if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), pattern)) return {};
   for (size_t i = 0; i < name.size(); ++i) {
@@ -91,9 +85,9 @@ void check_display_name(const Space& space, Reporter& reporter) {
   if (!display) return;
   if (trim(*display).empty()) {
     reporter.report(space, space.display_name_value, "SpaceDisplayName of " + describe(space) + " is blank");
-  } else if (code_points(*display) > kMaxDisplayNameLength) {
+  } else if (code_point_count(*display) > kMaxDisplayNameLength) {
     reporter.report(space, space.display_name_value,
-                    "SpaceDisplayName of " + describe(space) + " has " + std::to_string(code_points(*display)) +
+                    "SpaceDisplayName of " + describe(space) + " has " + std::to_string(code_point_count(*display)) +
                         " characters; at most 64 are allowed");
   }
 }

@@ -90,6 +90,7 @@ struct Model {
   // Files that could not be read or parsed at all; reported as SMD000 and fail the run.
   std::vector<Diagnostic> load_failures;
   // Information for the user: skipped files, resources whose domain is missing, …
+  // load_inputs leaves these and load_failures in the order of their places.
   std::vector<Diagnostic> notes;
 
   Model() = default;

@@ -21,9 +21,9 @@ struct SarifOptions {
 
 // Equal results give equal bytes: no timestamps, no machine paths (unless a file lies outside
 // the source root), rules sorted by id, results in the engine's order (file, position, rule,
-// message) and notifications by file and position. So the order in which paths are named
-// does not change the report either, except when two files describe the same resource: the
-// first one read is the one linted (inputs.hpp), and that choice shows in the report.
+// message), notifications in the model's (file, position). So the order in which paths are
+// named does not change the report either, except when two files describe the same resource:
+// the first one read is the one linted (inputs.hpp), and that choice shows in the report.
 std::string sarif_report(const LintResult& result, std::span<const Rule* const> rules, const SarifOptions& options);
 
 // A relative URI reference for `absolute_path` below `root`, percent-encoded (':' too, so a

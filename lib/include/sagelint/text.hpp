@@ -13,12 +13,22 @@ bool equals_ignoring_case(std::string_view a, std::string_view b);
 std::string to_lower(std::string_view text);
 // Without leading and trailing ASCII whitespace.
 std::string_view trim(std::string_view text);
+// How much of a UTF-8 sequence starts at text[at]: the lead byte and the continuation bytes
+// that fit it, and whether they complete it. An invalid sequence is decoded to one U+FFFD per
+// such prefix (the WHATWG decoder's "maximal subpart"); a byte that leads nothing is {1, false}.
+struct Utf8Prefix {
+  size_t length;
+  bool complete;
+};
+Utf8Prefix utf8_prefix(std::string_view text, size_t at);
 // Length of the well-formed UTF-8 sequence that starts at text[at], or 0 if none does
 // (a stray continuation byte, an overlong form, a surrogate, a truncated sequence).
 size_t utf8_sequence_length(std::string_view text, size_t at);
 // `text` with every byte that starts no well-formed sequence replaced by U+FFFD, for outputs
 // that must be UTF-8 (SARIF, JSON) whatever file names and input bytes they quote.
 std::string to_valid_utf8(std::string_view text);
+// Characters (code points; continuation bytes are not counted), as AWS counts name lengths.
+size_t code_point_count(std::string_view utf8);
 // The whole UTF-8 character that starts at text[at] (one byte if it is not well formed).
 std::string_view utf8_character_at(std::string_view text, size_t at);
 
