@@ -172,7 +172,7 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
     model.load_failures.push_back(Diagnostic{Level::error, Location::at_offset(source, 0, 0), "cannot read the file: " + error});
     return;
   }
-  JsonLoadResult loaded = load_json(source);
+  LoadResult loaded = load_json(source);
   if (!loaded.tree) {
     model.load_failures.push_back(std::move(*loaded.failure));
     return;

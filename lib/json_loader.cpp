@@ -1,5 +1,7 @@
 #include "sagelint/json_loader.hpp"
 
+#include "sagelint/text.hpp"
+
 #include <rapidjson/reader.h>
 
 #include <cstdio>
@@ -113,7 +115,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     const uint32_t end = token_end();
     const std::string_view decoded(s, length);
     if (has_escapes(begin, end, decoded) && has_decoded_lone_surrogate(decoded)) return reject_lone_surrogate(begin, end);
-    builder_.string(decoded, begin, end);
+    builder_.string(in_source(decoded, begin, end), begin, end);
     return true;
   }
   bool Key(const char* s, rapidjson::SizeType length, bool) {
@@ -121,7 +123,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     const uint32_t end = token_end();
     const std::string_view decoded(s, length);
     if (has_escapes(begin, end, decoded) && has_decoded_lone_surrogate(decoded)) return reject_lone_surrogate(begin, end);
-    builder_.key(decoded, begin, end);
+    builder_.key(in_source(decoded, begin, end), begin, end);
     return true;
   }
   bool StartObject() { return open(NodeKind::object); }
@@ -153,6 +155,11 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   static bool has_escapes(uint32_t begin, uint32_t end, std::string_view decoded) {
     return end - begin != decoded.size() + 2;
   }
+  // The decoded text of a string token, as a view into the source when the token holds no
+  // escape, so that the tree points at it instead of copying it.
+  std::string_view in_source(std::string_view decoded, uint32_t begin, uint32_t end) const {
+    return has_escapes(begin, end, decoded) ? decoded : text_.substr(begin + 1, decoded.size());
+  }
   // Scalars and keys are reported after the reader consumed them.
   uint32_t token_end() {
     previous_end_ = stream_.Tell();
@@ -165,8 +172,8 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   }
   bool open(NodeKind kind) {
     const uint32_t begin = token_begin();
-    if (builder_.depth() >= kMaxJsonDepth) {
-      rejection_ = Fault{begin, "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
+    if (builder_.depth() >= kMaxNestingDepth) {
+      rejection_ = Fault{begin, "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels"};
       return false;
     }
     builder_.open(kind, begin);
@@ -314,23 +321,6 @@ Fault describe_parse_error(rapidjson::ParseErrorCode code, std::string_view text
 // PowerShell 5 writes UTF-16 LE); say so instead of reporting a confusing syntax error.
 // Without a byte-order mark the zero bytes give the encoding away, since a JSON document
 // starts with an ASCII character (RFC 4627, section 3).
-std::optional<std::string> wrong_encoding(std::string_view text) {
-  using namespace std::string_view_literals;
-  const auto zero = [&](size_t i) { return text[i] == '\0'; };
-  const bool utf32 = text.starts_with("\xFF\xFE\0\0"sv) || text.starts_with("\0\0\xFE\xFF"sv) ||
-                     (text.size() >= 4 && text.size() % 4 == 0 &&
-                      ((zero(0) && zero(1) && zero(2) && !zero(3)) || (!zero(0) && zero(1) && zero(2) && zero(3))));
-  if (utf32) {
-    return "the file is UTF-32 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-32 -t UTF-8)";
-  }
-  const bool utf16 = text.starts_with("\xFF\xFE"sv) || text.starts_with("\xFE\xFF"sv) ||
-                     (text.size() >= 2 && text.size() % 2 == 0 && zero(0) != zero(1));
-  if (utf16) {
-    return "the file is UTF-16 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)";
-  }
-  return std::nullopt;
-}
-
 // The end of the character at `offset`, so that a fault's span never splits one.
 size_t character_end(std::string_view text, size_t offset) {
   if (offset >= text.size()) return offset;
@@ -343,8 +333,8 @@ size_t character_end(std::string_view text, size_t offset) {
 
 }  // namespace
 
-JsonLoadResult load_json(const SourceFile& file) {
-  JsonLoadResult result;
+LoadResult load_json(const SourceFile& file) {
+  LoadResult result;
   const std::string_view text = file.text();
   const auto fail = [&](Fault fault) {
     const auto begin = static_cast<uint32_t>(fault.offset);
@@ -355,7 +345,7 @@ JsonLoadResult load_json(const SourceFile& file) {
   };
 
   if (text.empty()) return fail({0, "the file is empty; expected a JSON document"});
-  if (auto message = wrong_encoding(text)) return fail({0, std::move(*message)});
+  if (auto message = unsupported_encoding(text)) return fail({0, std::move(*message)});
 
   const size_t start = file.has_utf8_bom() ? 3 : 0;
   auto tree = std::make_unique<Tree>(file);

@@ -99,4 +99,21 @@ std::string count_of(size_t count, std::string_view singular, std::string_view p
   return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
 }
 
+std::optional<std::string> unsupported_encoding(std::string_view text) {
+  using namespace std::string_view_literals;
+  const auto zero = [&](size_t i) { return text[i] == '\0'; };
+  const bool utf32 = text.starts_with("\xFF\xFE\0\0"sv) || text.starts_with("\0\0\xFE\xFF"sv) ||
+                     (text.size() >= 4 && text.size() % 4 == 0 &&
+                      ((zero(0) && zero(1) && zero(2) && !zero(3)) || (!zero(0) && zero(1) && zero(2) && zero(3))));
+  if (utf32) {
+    return "the file is UTF-32 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-32 -t UTF-8)";
+  }
+  const bool utf16 = text.starts_with("\xFF\xFE"sv) || text.starts_with("\xFE\xFF"sv) ||
+                     (text.size() >= 2 && text.size() % 2 == 0 && zero(0) != zero(1));
+  if (utf16) {
+    return "the file is UTF-16 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)";
+  }
+  return std::nullopt;
+}
+
 }  // namespace sagelint

@@ -49,6 +49,12 @@ NodeId Tree::member(NodeId object, std::string_view name) const {
   return kNoNode;
 }
 
+std::string_view Tree::derivation(NodeId id) const {
+  const auto it = std::lower_bound(derivations_.begin(), derivations_.end(), id,
+                                   [](const Derivation& d, NodeId wanted) { return d.node < wanted; });
+  return it != derivations_.end() && it->node == id ? std::string_view(it->how) : std::string_view();
+}
+
 NodeId Tree::element(NodeId array, uint32_t index) const {
   if (array == kNoNode || nodes_[array].kind != NodeKind::array) return kNoNode;
   for (NodeId child : children(array)) {
@@ -94,10 +100,13 @@ void TreeBuilder::reserve(size_t count) {
   advise_huge_pages(tree_.nodes_.data(), tree_.nodes_.capacity() * sizeof(Node));
 }
 
-TextRef TreeBuilder::store(std::string_view text, uint32_t begin, uint32_t end, bool& in_source) {
-  // A token that is its text in quotes holds no escape: point into the source.
-  in_source = end - begin == text.size() + 2;
-  if (in_source) return TextRef{begin + 1, static_cast<uint32_t>(text.size())};
+TextRef TreeBuilder::store(std::string_view text, bool& in_source) {
+  // Text that lies in the source (a token without escapes) is pointed at, not copied.
+  const std::string_view source = tree_.file().text();
+  const auto at = reinterpret_cast<uintptr_t>(text.data());
+  const auto source_begin = reinterpret_cast<uintptr_t>(source.data());
+  in_source = at >= source_begin && at + text.size() <= source_begin + source.size();
+  if (in_source) return TextRef{static_cast<uint32_t>(at - source_begin), static_cast<uint32_t>(text.size())};
   const TextRef ref{static_cast<uint32_t>(tree_.strings_.size()), static_cast<uint32_t>(text.size())};
   tree_.strings_.append(text);
   return ref;
@@ -107,7 +116,7 @@ void TreeBuilder::key(std::string_view name, uint32_t begin, uint32_t end) {
   pending_key_ = true;
   key_begin_ = begin;
   key_end_ = end;
-  key_ = store(name, begin, end, key_in_source_);
+  key_ = store(name, key_in_source_);
 }
 
 NodeId TreeBuilder::append(NodeKind kind, uint32_t begin, uint32_t end) {
@@ -143,7 +152,7 @@ NodeId TreeBuilder::scalar(NodeKind kind, uint32_t begin, uint32_t end) {
 NodeId TreeBuilder::string(std::string_view text, uint32_t begin, uint32_t end) {
   const NodeId id = append(NodeKind::string, begin, end);
   bool in_source = false;
-  const TextRef ref = store(text, begin, end, in_source);
+  const TextRef ref = store(text, in_source);
   Node& n = tree_.nodes_[id];
   n.text = ref;
   n.text_in_source = in_source;
@@ -161,6 +170,13 @@ NodeId TreeBuilder::boolean(bool value, uint32_t begin, uint32_t end) {
   const NodeId id = append(NodeKind::boolean, begin, end);
   tree_.nodes_[id].boolean = value;
   return id;
+}
+
+void TreeBuilder::derive(NodeId node, std::string how) {
+  auto& derivations = tree_.derivations_;
+  const auto at = std::upper_bound(derivations.begin(), derivations.end(), node,
+                                   [](NodeId wanted, const Tree::Derivation& d) { return wanted < d.node; });
+  derivations.insert(at, Tree::Derivation{node, std::move(how)});
 }
 
 NodeId TreeBuilder::open(NodeKind container, uint32_t begin) {

@@ -15,7 +15,7 @@
 #include "test_support.hpp"
 
 using namespace sagelint;
-using sagelint::testing::LoadedJson;
+using sagelint::testing::LoadedDocument;
 using namespace std::string_literals;
 
 namespace {
@@ -38,7 +38,7 @@ bool llvm_style(std::string_view message) {
 
 Fault fault_of(const std::string& text) {
   const SourceFile file("x.json", "/x.json", text);
-  const JsonLoadResult result = load_json(file);
+  const LoadResult result = load_json(file);
   REQUIRE_MESSAGE(result.failure.has_value(), "the document was accepted");
   CHECK(result.tree == nullptr);
   const Diagnostic& failure = *result.failure;
@@ -87,7 +87,7 @@ constexpr std::string_view kUtf32Message =
 
 TEST_CASE("every kind of scalar gets its exact byte span and line and column") {
   // é is two bytes but one UTF-16 unit, so every column after it is one less than its byte.
-  const LoadedJson doc(R"({"s": "café", "n": -12.5e3, "t": true, "f": false, "z": null})");
+  const LoadedDocument doc(R"({"s": "café", "n": -12.5e3, "t": true, "f": false, "z": null})");
   const Tree& tree = doc.tree();
   REQUIRE(tree.node(tree.root()).kind == NodeKind::object);
   CHECK(doc.region(tree.root()) == "1:1-1:62");
@@ -138,7 +138,7 @@ TEST_CASE("every kind of scalar gets its exact byte span and line and column") {
 }
 
 TEST_CASE("containers span lines from their opening to their closing bracket") {
-  const LoadedJson doc("{\n  \"\xF0\x9F\x98\x80\": [1,\n    {\"k\": \"v\"}\n  ],\n  \"x\": \"y\"\n}");
+  const LoadedDocument doc("{\n  \"\xF0\x9F\x98\x80\": [1,\n    {\"k\": \"v\"}\n  ],\n  \"x\": \"y\"\n}");
   const Tree& tree = doc.tree();
   CHECK(doc.region(tree.root()) == "1:1-6:2");
   CHECK(doc.node(tree.root()).size == 2);
@@ -166,7 +166,7 @@ TEST_CASE("containers span lines from their opening to their closing bracket") {
 }
 
 TEST_CASE("empty containers span their two brackets") {
-  const LoadedJson doc("[{}, [ ], {\n}]");
+  const LoadedDocument doc("[{}, [ ], {\n}]");
   CHECK(doc.token(doc.at({"0"})) == "{}");
   CHECK(doc.token(doc.at({"1"})) == "[ ]");
   CHECK(doc.region(doc.at({"2"})) == "1:11-2:2");
@@ -176,24 +176,24 @@ TEST_CASE("empty containers span their two brackets") {
 
 TEST_CASE("positions follow every kind of line break") {
   SUBCASE("CRLF") {
-    const LoadedJson doc("{\r\n  \"a\": 1\r\n}");
+    const LoadedDocument doc("{\r\n  \"a\": 1\r\n}");
     CHECK(doc.region(doc.at({"a"})) == "2:8-2:9");
     CHECK(doc.region(doc.tree().root()) == "1:1-3:2");
   }
   SUBCASE("lone CR") {
-    const LoadedJson doc("{\r\"a\": 1\r}");
+    const LoadedDocument doc("{\r\"a\": 1\r}");
     CHECK(doc.region(doc.at({"a"})) == "2:6-2:7");
     CHECK(doc.region(doc.tree().root()) == "1:1-3:2");
   }
   SUBCASE("tabs") {
-    const LoadedJson doc("{\n\t\t\"a\":\t1}");
+    const LoadedDocument doc("{\n\t\t\"a\":\t1}");
     CHECK(doc.key_region(doc.at({"a"})) == "2:3-2:6");
     CHECK(doc.region(doc.at({"a"})) == "2:8-2:9");
   }
 }
 
 TEST_CASE("a root value may be a scalar surrounded by whitespace") {
-  const LoadedJson doc("  \n 42 \n");
+  const LoadedDocument doc("  \n 42 \n");
   const NodeId root = doc.tree().root();
   CHECK(doc.node(root).kind == NodeKind::number);
   CHECK(doc.token(root) == "42");
@@ -203,7 +203,7 @@ TEST_CASE("a root value may be a scalar surrounded by whitespace") {
 }
 
 TEST_CASE("a UTF-8 byte-order mark is accepted and takes no column") {
-  const LoadedJson doc("\xEF\xBB\xBF{\"a\": [1]}");
+  const LoadedDocument doc("\xEF\xBB\xBF{\"a\": [1]}");
   REQUIRE_FALSE(doc.result.failure.has_value());
   const NodeId root = doc.tree().root();
   CHECK(doc.node(root).begin == 3);
@@ -218,20 +218,20 @@ TEST_CASE("a UTF-8 byte-order mark is accepted and takes no column") {
 
 TEST_CASE("strings are decoded while their spans cover the escapes as written") {
   SUBCASE("a line feed escape") {
-    const LoadedJson doc(R"(["a\nb"])");
+    const LoadedDocument doc(R"(["a\nb"])");
     const NodeId s = doc.at({"0"});
     CHECK(doc.tree().string(s) == "a\nb");
     CHECK(doc.token(s) == R"("a\nb")");
   }
   SUBCASE("a \\u escape in the BMP") {
-    const LoadedJson doc(R"(["caf\u00e9"])");
+    const LoadedDocument doc(R"(["caf\u00e9"])");
     const NodeId s = doc.at({"0"});
     CHECK(doc.tree().string(s) == "caf\xC3\xA9");
     CHECK(doc.token(s) == R"("caf\u00e9")");
     CHECK(doc.region(s) == "1:2-1:13");
   }
   SUBCASE("a surrogate pair") {
-    const LoadedJson doc(R"(["\ud83d\ude00", 1])");
+    const LoadedDocument doc(R"(["\ud83d\ude00", 1])");
     const NodeId s = doc.at({"0"});
     CHECK(doc.tree().string(s) == "\xF0\x9F\x98\x80");
     CHECK(doc.token(s) == R"("\ud83d\ude00")");
@@ -239,20 +239,20 @@ TEST_CASE("strings are decoded while their spans cover the escapes as written") 
     CHECK(doc.region(doc.at({"1"})) == "1:18-1:19");
   }
   SUBCASE("every short escape") {
-    const LoadedJson doc(R"(["\"\\\/\b\f\n\r\t"])");
+    const LoadedDocument doc(R"(["\"\\\/\b\f\n\r\t"])");
     CHECK(doc.tree().string(doc.at({"0"})) == "\"\\/\b\f\n\r\t");
   }
   SUBCASE("an escaped NUL is kept") {
-    const LoadedJson doc(R"(["a\u0000b"])");
+    const LoadedDocument doc(R"(["a\u0000b"])");
     CHECK(doc.tree().string(doc.at({"0"})) == "a\0b"s);
   }
   SUBCASE("keys are decoded too") {
-    const LoadedJson doc(R"({"caf\u00e9": 1})");
+    const LoadedDocument doc(R"({"caf\u00e9": 1})");
     const NodeId member = doc.at({"caf\xC3\xA9"});
     CHECK(doc.key_token(member) == R"("caf\u00e9")");
   }
   SUBCASE("an empty string") {
-    const LoadedJson doc(R"({"": ""})");
+    const LoadedDocument doc(R"({"": ""})");
     const NodeId member = doc.at({""});
     CHECK(doc.tree().string(member) == "");
     CHECK(doc.token(member) == "\"\"");
@@ -261,7 +261,7 @@ TEST_CASE("strings are decoded while their spans cover the escapes as written") 
 }
 
 TEST_CASE("numbers keep their value and whether they were written as integers") {
-  const LoadedJson doc("[0, -7, 42, 1.0, 2e3, -9223372036854775808, 18446744073709551615, 18446744073709551616, 0.5]");
+  const LoadedDocument doc("[0, -7, 42, 1.0, 2e3, -9223372036854775808, 18446744073709551615, 18446744073709551616, 0.5]");
   const auto number = [&](const char* index) { return doc.node(doc.at({index})); };
   CHECK(number("0").number == 0);
   CHECK(number("0").is_integer);
@@ -390,7 +390,7 @@ TEST_CASE("invalid UTF-8 in a string is reported at the first byte of the bad se
 
 TEST_CASE("a character that cannot start a value is reported whole") {
   const SourceFile file("x.json", "/x.json", "[\xF0\x9F\x98\x80]");
-  const JsonLoadResult result = load_json(file);
+  const LoadResult result = load_json(file);
   REQUIRE(result.failure.has_value());
   CHECK(result.failure->message == "invalid value; expected an object, array, string, number, true, false or null");
   CHECK(result.failure->location.begin == 1);
@@ -644,7 +644,7 @@ TEST_CASE("a NUL byte is reported wherever it is") {
 
 TEST_CASE("nesting of 256 levels is accepted and 257 is rejected at the bracket that goes too deep") {
   SUBCASE("arrays") {
-    const LoadedJson ok(std::string(256, '[') + std::string(256, ']'));
+    const LoadedDocument ok(std::string(256, '[') + std::string(256, ']'));
     CHECK_FALSE(ok.result.failure.has_value());
     CHECK(ok.tree().node_count() == 256);
 
@@ -661,7 +661,7 @@ TEST_CASE("nesting of 256 levels is accepted and 257 is rejected at the bracket 
       for (int i = 0; i < levels; ++i) text += "}";
       return text;
     };
-    const LoadedJson ok(nested(256));
+    const LoadedDocument ok(nested(256));
     CHECK_FALSE(ok.result.failure.has_value());
 
     const Fault f = fault_of(nested(257));
@@ -683,7 +683,7 @@ namespace {
 
 // "name@line:column>name@line:column" for each reported pair, first occurrence on the left,
 // the pairs separated by ", ".
-std::string duplicates_of(const LoadedJson& doc) {
+std::string duplicates_of(const LoadedDocument& doc) {
   std::string out;
   const Tree& tree = doc.tree();
   const auto where = [&](NodeId id) {
@@ -701,30 +701,30 @@ std::string duplicates_of(const LoadedJson& doc) {
 
 TEST_CASE("a key repeated in a small object is reported against its first occurrence") {
   SUBCASE("two members") {
-    const LoadedJson doc(R"({"a": 1, "a": 2})");
+    const LoadedDocument doc(R"({"a": 1, "a": 2})");
     CHECK(duplicates_of(doc) == "a@1:2>a@1:10");
     REQUIRE(doc.result.duplicate_keys.size() == 1);
     CHECK(doc.node(doc.result.duplicate_keys[0].first).number == 1);
     CHECK(doc.node(doc.result.duplicate_keys[0].duplicate).number == 2);
   }
   SUBCASE("three equal keys give two duplicates, both against the first") {
-    const LoadedJson doc("{\"a\": 1,\n \"a\": 2,\n \"a\": 3}");
+    const LoadedDocument doc("{\"a\": 1,\n \"a\": 2,\n \"a\": 3}");
     CHECK(duplicates_of(doc) == "a@1:2>a@2:2, a@1:2>a@3:2");
   }
   SUBCASE("eight members, the most the pairwise check handles") {
-    const LoadedJson doc(R"({"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"b":8})");
+    const LoadedDocument doc(R"({"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"b":8})");
     CHECK(duplicates_of(doc) == "b@1:8>b@1:44");
   }
   SUBCASE("keys that are equal once decoded") {
-    const LoadedJson doc(R"({"a": 1, "\u0061": 2})");
+    const LoadedDocument doc(R"({"a": 1, "\u0061": 2})");
     CHECK(duplicates_of(doc) == "a@1:2>a@1:10");
   }
   SUBCASE("empty keys") {
-    const LoadedJson doc(R"({"": 1, "": 2})");
+    const LoadedDocument doc(R"({"": 1, "": 2})");
     CHECK(duplicates_of(doc) == "@1:2>@1:9");
   }
   SUBCASE("keys differing only in case are distinct") {
-    const LoadedJson doc(R"({"a": 1, "A": 2})");
+    const LoadedDocument doc(R"({"a": 1, "A": 2})");
     CHECK(doc.result.duplicate_keys.empty());
   }
 }
@@ -734,7 +734,7 @@ TEST_CASE("a key repeated in a large object is reported against its first occurr
   std::string text = "{";
   for (int i = 0; i < 10; ++i) text += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",\n";
   text += "\"k3\":10,\n\"k1\":11,\n\"k3\":12}";
-  const LoadedJson doc(text);
+  const LoadedDocument doc(text);
   CHECK(duplicates_of(doc) == "k3@4:1>k3@11:1, k1@2:1>k1@12:1, k3@4:1>k3@13:1");
   REQUIRE(doc.result.duplicate_keys.size() == 3);
   CHECK(doc.node(doc.result.duplicate_keys[0].duplicate).number == 10);
@@ -743,11 +743,11 @@ TEST_CASE("a key repeated in a large object is reported against its first occurr
 
 TEST_CASE("duplicate keys are found in nested objects and only within one object") {
   SUBCASE("an inner object's duplicates come before its parent's") {
-    const LoadedJson doc("{\"a\": {\"x\": 1, \"x\": 2},\n \"a\": {\"x\": 3}}");
+    const LoadedDocument doc("{\"a\": {\"x\": 1, \"x\": 2},\n \"a\": {\"x\": 3}}");
     CHECK(duplicates_of(doc) == "x@1:8>x@1:16, a@1:2>a@2:2");
   }
   SUBCASE("the same key in sibling objects is not a duplicate") {
-    const LoadedJson doc(R"({"a": {"x": 1}, "b": {"x": 2}, "c": [{"x": 3}, {"x": 4}]})");
+    const LoadedDocument doc(R"({"a": {"x": 1}, "b": {"x": 2}, "c": [{"x": 3}, {"x": 4}]})");
     CHECK(doc.result.duplicate_keys.empty());
   }
 }
@@ -756,12 +756,12 @@ TEST_CASE("an object with ten thousand distinct keys has no duplicates") {
   std::string text = "{";
   for (int i = 0; i < 10000; ++i) text += (i ? ",\"key" : "\"key") + std::to_string(i) + "\":" + std::to_string(i);
   SUBCASE("all distinct") {
-    const LoadedJson doc(text + "}");
+    const LoadedDocument doc(text + "}");
     CHECK(doc.tree().node_count() == 10001);
     CHECK(doc.result.duplicate_keys.empty());
   }
   SUBCASE("one repeated at the end") {
-    const LoadedJson doc(text + ",\"key4321\":0}");
+    const LoadedDocument doc(text + ",\"key4321\":0}");
     REQUIRE(doc.result.duplicate_keys.size() == 1);
     CHECK(doc.tree().key(doc.result.duplicate_keys[0].first) == "key4321");
     CHECK(doc.node(doc.result.duplicate_keys[0].first).number == 4321);
@@ -807,7 +807,7 @@ TEST_CASE("the loader accepts every y_ case of JSONTestSuite, rejects every n_ c
     const std::string name = path.filename().string();
     CAPTURE(name);
     const SourceFile file(name, path.string(), sagelint::testing::read_file(path));
-    const JsonLoadResult result = load_json(file);
+    const LoadResult result = load_json(file);
     if (result.failure) {
       // A rejection must be usable: a message, and a place inside the file.
       CHECK_FALSE(result.failure->message.empty());
@@ -845,7 +845,7 @@ TEST_CASE("JSONTestSuite cases that exercise sagelint's own choices behave as do
   const auto load = [](const char* name) {
     const auto path = json_test_suite_dir() / name;
     REQUIRE_MESSAGE(std::filesystem::exists(path), path.string());
-    return std::make_unique<LoadedJson>(sagelint::testing::read_file(path));
+    return std::make_unique<LoadedDocument>(sagelint::testing::read_file(path));
   };
   SUBCASE("a duplicate key is accepted and reported") {
     const auto doc = load("y_object_duplicated_key.json");

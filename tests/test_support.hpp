@@ -16,6 +16,7 @@
 
 #include "sagelint/catalog.hpp"
 #include "sagelint/json_loader.hpp"
+#include "sagelint/yaml_loader.hpp"
 #include "sagelint/value.hpp"
 #include "sagelint/inputs.hpp"
 #include "sagelint/lint.hpp"
@@ -75,10 +76,12 @@ inline Model load_files(const TempDir& dir, const std::vector<std::pair<std::str
 }
 
 // A loaded document. The tree points into the file, so both live here and never move.
-struct LoadedJson {
-  explicit LoadedJson(std::string text) : file("x.json", "/x.json", std::move(text)), result(load_json(file)) {}
-  LoadedJson(const LoadedJson&) = delete;
-  LoadedJson& operator=(const LoadedJson&) = delete;
+struct LoadedDocument {
+  using Loader = LoadResult (*)(const SourceFile&);
+  explicit LoadedDocument(std::string text, Loader load = load_json, std::string name = "x.json")
+      : file(name, "/" + name, std::move(text)), result(load(file)) {}
+  LoadedDocument(const LoadedDocument&) = delete;
+  LoadedDocument& operator=(const LoadedDocument&) = delete;
 
   const Tree& tree() const {
     REQUIRE_MESSAGE(result.tree != nullptr, (result.failure ? result.failure->message : "no tree"));
@@ -122,7 +125,7 @@ struct LoadedJson {
   Value value(bool incomplete = false) const { return Value::of(tree(), tree().root(), incomplete); }
 
   SourceFile file;
-  JsonLoadResult result;
+  LoadResult result;
 };
 
 // The findings of one rule.

@@ -10,7 +10,7 @@
 #include "test_support.hpp"
 
 using namespace sagelint;
-using sagelint::testing::LoadedJson;
+using sagelint::testing::LoadedDocument;
 
 namespace {
 
@@ -27,7 +27,7 @@ constexpr std::string_view kProfiles = R"({
 }  // namespace
 
 TEST_CASE("a node's JSON Pointer names every step from the root") {
-  const LoadedJson doc{std::string(kProfiles)};
+  const LoadedDocument doc{std::string(kProfiles)};
   const Tree& tree = doc.tree();
   const NodeId profiles = tree.member(doc.tree().root(), "UserProfiles");
   const NodeId bo = tree.element(profiles, 1);
@@ -60,7 +60,7 @@ TEST_CASE("a node's JSON Pointer names every step from the root") {
 }
 
 TEST_CASE("the last token of a pointer is the member name or index, unescaped") {
-  const LoadedJson doc{std::string(kProfiles)};
+  const LoadedDocument doc{std::string(kProfiles)};
   const Tree& tree = doc.tree();
   const NodeId profiles = tree.member(doc.tree().root(), "UserProfiles");
   CHECK(tree.last_token(doc.tree().root()) == "");
@@ -72,7 +72,7 @@ TEST_CASE("the last token of a pointer is the member name or index, unescaped") 
 }
 
 TEST_CASE("member finds an object's member by its decoded name") {
-  const LoadedJson doc(R"({"a": 1, "caf\u00e9": 2, "a": 3, "list": [{"a": 4}]})");
+  const LoadedDocument doc(R"({"a": 1, "caf\u00e9": 2, "a": 3, "list": [{"a": 4}]})");
   const Tree& tree = doc.tree();
   SUBCASE("the first of two equal names") {
     const NodeId a = tree.member(doc.tree().root(), "a");
@@ -94,7 +94,7 @@ TEST_CASE("member finds an object's member by its decoded name") {
 }
 
 TEST_CASE("element finds an array's element by its index") {
-  const LoadedJson doc(R"({"list": ["x", "y", "z"], "object": {"0": "no"}})");
+  const LoadedDocument doc(R"({"list": ["x", "y", "z"], "object": {"0": "no"}})");
   const Tree& tree = doc.tree();
   const NodeId list = tree.member(doc.tree().root(), "list");
   CHECK(tree.string(tree.element(list, 0)) == "x");
@@ -105,7 +105,7 @@ TEST_CASE("element finds an array's element by its index") {
 }
 
 TEST_CASE("children are visited in document order with their index and parent") {
-  const LoadedJson doc(R"({"z": 1, "a": [true, null, "s", {}], "m": {}})");
+  const LoadedDocument doc(R"({"z": 1, "a": [true, null, "s", {}], "m": {}})");
   const Tree& tree = doc.tree();
   std::vector<std::string> keys;
   for (NodeId child : tree.children(doc.tree().root())) {
@@ -136,7 +136,7 @@ TEST_CASE("children are visited in document order with their index and parent") 
 }
 
 TEST_CASE("a location underlines a scalar's token, a member container's name, or else an opening bracket") {
-  const LoadedJson doc("{\n  \"Name\": \"ana\",\n  \"Settings\": {\n    \"On\": true\n  },\n  \"List\": [[1], {}]\n}");
+  const LoadedDocument doc("{\n  \"Name\": \"ana\",\n  \"Settings\": {\n    \"On\": true\n  },\n  \"List\": [[1], {}]\n}");
   const Tree& tree = doc.tree();
 
   SUBCASE("a scalar member: its value, not its name") {

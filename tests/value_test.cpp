@@ -9,7 +9,7 @@
 #include "test_support.hpp"
 
 using namespace sagelint;
-using sagelint::testing::LoadedJson;
+using sagelint::testing::LoadedDocument;
 
 namespace {
 
@@ -31,7 +31,7 @@ constexpr std::string_view kDomain = R"({
 }  // namespace
 
 TEST_CASE("a member that exists is present with its value") {
-  const LoadedJson doc{std::string(kDomain)};
+  const LoadedDocument doc{std::string(kDomain)};
   const Value domain = doc.value()["Domain"];
   CHECK(domain.is_present());
   CHECK(domain.is_object());
@@ -53,7 +53,7 @@ TEST_CASE("a member that exists is present with its value") {
 }
 
 TEST_CASE("a missing member is absent and points at the object it belongs in") {
-  const LoadedJson doc{std::string(kDomain)};
+  const LoadedDocument doc{std::string(kDomain)};
   const Value domain = doc.value()["Domain"];
   const Value missing = domain["DefaultUserSettings"];
   CHECK(missing.is_absent());
@@ -80,7 +80,7 @@ TEST_CASE("a missing member is absent and points at the object it belongs in") {
 }
 
 TEST_CASE("an explicit null is absent but points at the null") {
-  const LoadedJson doc{std::string(kDomain)};
+  const LoadedDocument doc{std::string(kDomain)};
   const Value domain = doc.value()["Domain"];
   const Value nothing = domain["Nothing"];
   CHECK(nothing.is_absent());
@@ -97,7 +97,7 @@ TEST_CASE("an explicit null is absent but points at the null") {
     CHECK(doc.value(true)["Domain"]["Nothing"].is_absent());
   }
   SUBCASE("a null root") {
-    const LoadedJson null_doc("null");
+    const LoadedDocument null_doc("null");
     const Value root = null_doc.value();
     CHECK(root.is_absent());
     CHECK(null_doc.underlined(root.location()) == "null");
@@ -105,7 +105,7 @@ TEST_CASE("an explicit null is absent but points at the null") {
 }
 
 TEST_CASE("a member of something that is not an object is unknown, not absent") {
-  const LoadedJson doc{std::string(kDomain)};
+  const LoadedDocument doc{std::string(kDomain)};
   const Value domain = doc.value()["Domain"];
   SUBCASE("of a string") {
     const Value member = domain["Text"]["Inner"];
@@ -127,7 +127,7 @@ TEST_CASE("a member of something that is not an object is unknown, not absent") 
 }
 
 TEST_CASE("in an incomplete document a missing member is unknown") {
-  const LoadedJson doc{std::string(kDomain)};
+  const LoadedDocument doc{std::string(kDomain)};
   const Value domain = doc.value(true)["Domain"];
   CHECK(domain.is_present());
   CHECK(domain["Name"].string() == "ml");
@@ -150,7 +150,7 @@ TEST_CASE("in an incomplete document a missing member is unknown") {
 }
 
 TEST_CASE("Value::of on no node is absent, or unknown for an incomplete document") {
-  const LoadedJson doc{std::string(kDomain)};
+  const LoadedDocument doc{std::string(kDomain)};
   const Value absent = Value::of(doc.tree(), kNoNode);
   CHECK(absent.is_absent());
   CHECK(absent.location().file == &doc.file);
@@ -170,7 +170,7 @@ TEST_CASE("a default value is absent and nowhere") {
 }
 
 TEST_CASE("strings reads a list of known strings and nothing else") {
-  const LoadedJson doc{std::string(kDomain)};
+  const LoadedDocument doc{std::string(kDomain)};
   const Value domain = doc.value()["Domain"];
   SUBCASE("all strings") {
     const auto tags = domain["Tags"].strings();
@@ -192,7 +192,7 @@ TEST_CASE("strings reads a list of known strings and nothing else") {
 }
 
 TEST_CASE("contains_string looks for a string element") {
-  const LoadedJson doc{std::string(kDomain)};
+  const LoadedDocument doc{std::string(kDomain)};
   const Value domain = doc.value()["Domain"];
   CHECK(domain["Tags"].contains_string("ml"));
   CHECK_FALSE(domain["Tags"].contains_string("ML"));
@@ -203,7 +203,7 @@ TEST_CASE("contains_string looks for a string element") {
 }
 
 TEST_CASE("elements gives each element as a value, a null one absent but located") {
-  const LoadedJson doc{std::string(kDomain)};
+  const LoadedDocument doc{std::string(kDomain)};
   const std::vector<Value> elements = doc.value()["Domain"]["WithNull"].elements();
   REQUIRE(elements.size() == 2);
   CHECK(elements[0].string() == "a");
@@ -213,7 +213,7 @@ TEST_CASE("elements gives each element as a value, a null one absent but located
 }
 
 TEST_CASE("as_unknown keeps the place but forgets the value") {
-  const LoadedJson doc{std::string(kDomain)};
+  const LoadedDocument doc{std::string(kDomain)};
   const Value domain = doc.value()["Domain"];
   SUBCASE("a present string") {
     const Value name = domain["Name"].as_unknown();

@@ -1,6 +1,7 @@
 // Small text helpers shared by the loaders, rules and reporters.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,10 @@ std::string to_valid_utf8(std::string_view text);
 size_t code_point_count(std::string_view utf8);
 // The whole UTF-8 character that starts at text[at] (one byte if it is not well formed).
 std::string_view utf8_character_at(std::string_view text, size_t at);
+
+// Why a file cannot be read as UTF-8 text (it is UTF-16 or UTF-32, by its byte-order mark or
+// its pattern of zero bytes), or nullopt.
+std::optional<std::string> unsupported_encoding(std::string_view text);
 
 // "1 user profile", "3 user profiles".
 std::string count_of(size_t count, std::string_view singular, std::string_view plural);

@@ -80,13 +80,22 @@ class Tree {
   class ChildRange;
   ChildRange children(NodeId id) const;
 
+  // How a node's value was obtained when it is not written where the node is (a template
+  // parameter's default, say), for messages; empty for values written in place.
+  std::string_view derivation(NodeId id) const;
+
  private:
+  struct Derivation {
+    NodeId node;
+    std::string how;
+  };
   friend class TreeBuilder;
   std::string_view text_of(TextRef ref, bool in_source) const;
 
   const SourceFile* file_;
   std::vector<Node> nodes_;
   std::string strings_;
+  std::vector<Derivation> derivations_;  // in node order
 };
 
 class Tree::ChildRange {
@@ -133,7 +142,8 @@ class TreeBuilder {
   void reserve(size_t count);
 
   // Names the next value as a member of the open object. `name` is the decoded text of the
-  // token [begin, end); a token without escapes is not copied (see TextRef).
+  // token [begin, end). Text that is a view into the source file (a token without escapes)
+  // is not copied (see TextRef); any other text is.
   void key(std::string_view name, uint32_t begin, uint32_t end);
   NodeId scalar(NodeKind kind, uint32_t begin, uint32_t end);
   NodeId string(std::string_view text, uint32_t begin, uint32_t end);
@@ -142,13 +152,15 @@ class TreeBuilder {
   NodeId open(NodeKind container, uint32_t begin);
   // Closes the innermost open object or array; `end` is exclusive.
   void close(uint32_t end);
+  // Records how `node` (the last appended, or an earlier one) got its value.
+  void derive(NodeId node, std::string how);
 
   size_t depth() const { return open_.size(); }
   const std::vector<DuplicateKey>& duplicate_keys() const { return duplicates_; }
 
  private:
   NodeId append(NodeKind kind, uint32_t begin, uint32_t end);
-  TextRef store(std::string_view text, uint32_t begin, uint32_t end, bool& in_source);
+  TextRef store(std::string_view text, bool& in_source);
   void find_duplicate_keys(NodeId object);
 
   struct OpenContainer {
