@@ -52,12 +52,11 @@ void read_tags(const Tree& tree, NodeId document, Resource& resource, Model& mod
 }
 
 // Fills what every resource has, and checks the document against its API shape.
-void read_common(const Tree& tree, NodeId document, bool summary, const DocumentShapes& shapes,
-                 std::string_view name_member, Resource& resource, Model& model) {
+void read_common(const Tree& tree, NodeId document, bool summary, const DocumentShapes& shapes, Resource& resource,
+                 Model& model) {
   check_shape(tree, document, shape(summary ? shapes.summary : shapes.full), model.input_problems);
   resource.summary = summary;
   resource.root = Value::of(tree, document, summary);
-  resource.name = Value::of(tree, tree.member(document, name_member));
   read_tags(tree, document, resource, model);
 }
 
@@ -69,40 +68,33 @@ std::string link_key(const Value& domain_id) {
 void read_domain(const Tree& tree, NodeId document, bool summary, Model& model) {
   Domain domain;
   domain.kind = ResourceKind::domain;
-  read_common(tree, document, summary, kDomainShapes, "DomainName", domain, model);
-  domain.id = Value::of(tree, tree.member(document, "DomainId"));
+  read_common(tree, document, summary, kDomainShapes, domain, model);
+  read_domain_members(domain);
+  domain.id = domain.root["DomainId"];
   domain.link_key = link_key(domain.id);
-  domain.default_user_settings = domain.root["DefaultUserSettings"];
-  domain.domain_settings = domain.root["DomainSettings"];
   model.domains.push_back(std::move(domain));
 }
 
 void read_profile(const Tree& tree, NodeId document, bool summary, Model& model) {
   UserProfile profile;
   profile.kind = ResourceKind::user_profile;
-  read_common(tree, document, summary, kProfileShapes, "UserProfileName", profile, model);
-  profile.domain_id = Value::of(tree, tree.member(document, "DomainId"));
+  read_common(tree, document, summary, kProfileShapes, profile, model);
+  read_profile_members(profile);
   profile.domain_link = link_key(profile.domain_id);
-  profile.sso_user_identifier = profile.root["SingleSignOnUserIdentifier"];
-  profile.sso_user_value = profile.root["SingleSignOnUserValue"];
-  profile.user_settings = profile.root["UserSettings"];
   model.profiles.push_back(std::move(profile));
 }
 
 void read_space(const Tree& tree, NodeId document, bool summary, Model& model) {
   Space space;
   space.kind = ResourceKind::space;
-  read_common(tree, document, summary, kSpaceShapes, "SpaceName", space, model);
-  space.domain_id = Value::of(tree, tree.member(document, "DomainId"));
+  read_common(tree, document, summary, kSpaceShapes, space, model);
+  read_space_members(space);
   space.domain_link = link_key(space.domain_id);
-  space.display_name_value = space.root["SpaceDisplayName"];
-  space.space_settings = space.root["SpaceSettings"];
-  // list-spaces names the same settings *Summary.
-  const Value& root = space.root;
-  space.owner = summary ? root.get({"OwnershipSettingsSummary", "OwnerUserProfileName"})
-                        : root.get({"OwnershipSettings", "OwnerUserProfileName"});
-  space.sharing_type = summary ? root.get({"SpaceSharingSettingsSummary", "SharingType"})
-                               : root.get({"SpaceSharingSettings", "SharingType"});
+  if (summary) {
+    // list-spaces names the same settings *Summary.
+    space.owner = space.root.get({"OwnershipSettingsSummary", "OwnerUserProfileName"});
+    space.sharing_type = space.root.get({"SpaceSharingSettingsSummary", "SharingType"});
+  }
   model.spaces.push_back(std::move(space));
 }
 

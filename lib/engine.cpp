@@ -8,22 +8,33 @@
 namespace sagelint {
 namespace {
 
-const Tag* justification_tag(const Resource& subject, std::string_view rule_id) {
+// A justification as the engine weighs it, wherever it is written.
+struct JustificationText {
+  std::string_view text;
+  std::string origin;  // "tag 'sagelint:justify:SMD007'", "Metadata sagelint.justify.SMD007"
+};
+
+std::optional<JustificationText> find_justification(const Resource& subject, std::string_view rule_id) {
+  for (const WrittenJustification& written : subject.justifications) {
+    if (written.rule_id == rule_id) return JustificationText{written.text, written.origin};
+  }
   for (const Tag& tag : subject.tags) {
     const std::string_view key = tag.key;
-    if (key.starts_with(kJustifyTagPrefix) && key.substr(kJustifyTagPrefix.size()) == rule_id) return &tag;
+    if (key.starts_with(kJustifyTagPrefix) && key.substr(kJustifyTagPrefix.size()) == rule_id) {
+      return JustificationText{tag.value, "tag " + quoted(key)};
+    }
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 // Applies the subject's justification, if it has one: either the finding becomes suppressed,
 // or its message says why the justification was not accepted.
 void apply_justification(Finding& finding, const RuleContext& context) {
   if (finding.subject == nullptr) return;
-  const Tag* tag = justification_tag(*finding.subject, finding.rule->id);
-  if (tag == nullptr) return;
+  const std::optional<JustificationText> written = find_justification(*finding.subject, finding.rule->id);
+  if (!written) return;
   const auto reject = [&](const std::string& why) {
-    finding.message += "; the justification in tag " + quoted(tag->key) + " is not accepted: " + why;
+    finding.message += "; the justification in " + written->origin + " is not accepted: " + why;
   };
   switch (finding.rule->justification) {
     case JustificationPolicy::not_accepted:
@@ -35,7 +46,7 @@ void apply_justification(Finding& finding, const RuleContext& context) {
     case JustificationPolicy::required:
       break;
   }
-  const Justification justification = parse_justification(tag->value);
+  const Justification justification = parse_justification(written->text);
   if (!justification.problem.empty()) return reject(justification.problem);
   if (justification.expires && *justification.expires < context.as_of()) {
     return reject("it expired on " + justification.expires->to_string());
@@ -43,6 +54,15 @@ void apply_justification(Finding& finding, const RuleContext& context) {
   finding.suppressed = true;
   finding.justification = justification.reason;
   if (justification.expires) finding.justification += " (expires " + justification.expires->to_string() + ")";
+}
+
+// A value that is not written where the finding points (a template parameter's default) is
+// named, so that the reader knows what to change and that a deployment may differ.
+void add_derivation(Finding& finding) {
+  const Location& at = finding.location;
+  if (at.tree == nullptr || at.node == kNoNode) return;
+  const std::string_view how = at.tree->derivation(at.node);
+  if (!how.empty()) finding.message += "; " + std::string(how);
 }
 
 auto order_key(const Finding& f) {
@@ -82,6 +102,7 @@ std::vector<Finding> run_rules(const Model& model, std::span<const Rule* const> 
     Reporter reporter(rule->info);
     rule->check(context, reporter);
     for (Finding& finding : reporter.take()) {
+      add_derivation(finding);
       apply_justification(finding, context);
       findings.push_back(std::move(finding));
     }

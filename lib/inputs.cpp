@@ -12,14 +12,47 @@
 #include <unistd.h>
 
 #include "sagelint/api_export.hpp"
+#include "sagelint/cfn_template.hpp"
 #include "sagelint/json_loader.hpp"
 #include "sagelint/text.hpp"
+#include "sagelint/yaml_loader.hpp"
 
 namespace sagelint {
 namespace fs = std::filesystem;
 namespace {
 
-bool has_json_extension(const fs::path& path) { return to_lower(path.extension().string()) == ".json"; }
+enum class Syntax : uint8_t { json, yaml };
+
+// What a file found in a directory may hold: API exports and templates in JSON, templates in
+// YAML (.template is what older CloudFormation tooling writes).
+bool is_candidate(const fs::path& path) {
+  const std::string extension = to_lower(path.extension().string());
+  return extension == ".json" || extension == ".yaml" || extension == ".yml" || extension == ".template";
+}
+
+// JSON for .json files and for other files whose text starts with '{'; YAML otherwise.
+Syntax syntax_of(const std::string& path, std::string_view text) {
+  const std::string extension = to_lower(fs::path(path).extension().string());
+  if (extension == ".json") return Syntax::json;
+  if (extension == ".yaml" || extension == ".yml") return Syntax::yaml;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  const size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && text[first] == '{' ? Syntax::json : Syntax::yaml;
+}
+
+// Whether YAML text has a Resources key, as every template has: YAML files found in a
+// directory without one (workflows, manifests, Helm charts) are not parsed at all, so a file
+// of some other YAML dialect never fails the run.
+bool mentions_resources_key(std::string_view text) {
+  constexpr std::string_view kKey = "Resources";
+  for (size_t at = text.find(kKey); at != std::string_view::npos; at = text.find(kKey, at + 1)) {
+    size_t after = at + kKey.size();
+    if (after < text.size() && (text[after] == '"' || text[after] == '\'')) ++after;
+    while (after < text.size() && text[after] == ' ') ++after;
+    if (after < text.size() && text[after] == ':') return true;
+  }
+  return false;
+}
 
 // A file to read: its path as named or found, and its absolute path without symbolic links
 // (for SARIF URIs), worked out once per named directory rather than once per file.
@@ -60,7 +93,7 @@ void collect(const std::string& path, std::vector<InputFile>& files, Model& mode
       if (name.starts_with(".") || name == "node_modules") it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file(error) || !has_json_extension(entry)) continue;
+    if (!it->is_regular_file(error) || !is_candidate(entry)) continue;
     // A link is resolved (GitHub shows no file behind one); anything else lies below the root.
     std::string absolute = it->is_symlink(error) ? resolved_path(entry)
                                                   : (absolute_root / entry.lexically_relative(root)).generic_string();
@@ -155,11 +188,22 @@ std::string display_path(const std::string& path, const fs::path& working_direct
   return relative.generic_string();
 }
 
-// JSON files that are not exports, found while walking directories: reported once, together.
+// Files found while walking directories that hold no domain, profile or space: reported
+// once, together.
 struct Skipped {
   size_t count = 0;
   std::vector<std::string> first;
 };
+
+void skip(const InputFile& input, const SourceFile& source, const Tree* tree, std::string_view why, Model& model,
+          Skipped& skipped) {
+  if (input.named) {
+    const Location at = tree ? Location::of(*tree, tree->root()) : Location::at_offset(source, 0, 0);
+    model.notes.push_back(Diagnostic{Level::note, at, "skipped: " + std::string(why)});
+  } else if (++skipped.count <= 3) {
+    skipped.first.push_back(source.path());
+  }
+}
 
 void load_file(const InputFile& input, const fs::path& working_directory, Model& model, Skipped& skipped) {
   std::string error;
@@ -172,7 +216,11 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
     model.load_failures.push_back(Diagnostic{Level::error, Location::at_offset(source, 0, 0), "cannot read the file: " + error});
     return;
   }
-  LoadResult loaded = load_json(source);
+  const Syntax syntax = syntax_of(input.path, source.text());
+  if (syntax == Syntax::yaml && !input.named && !mentions_resources_key(source.text())) {
+    return skip(input, source, nullptr, "", model, skipped);
+  }
+  LoadResult loaded = syntax == Syntax::json ? load_json(source) : load_yaml(source);
   if (!loaded.tree) {
     model.load_failures.push_back(std::move(*loaded.failure));
     return;
@@ -187,19 +235,28 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
             std::to_string(first.line) + ", column " + std::to_string(first.column) +
             "); AWS would silently use only one of them"});
   }
-  if (read_api_export(tree, model)) return;
-  if (input.named) {
-    model.notes.push_back(Diagnostic{Level::note, Location::of(tree, tree.root()),
-                                     "skipped: not an AWS CLI export of SageMaker AI domains, user profiles or spaces"});
-  } else if (++skipped.count <= 3) {
-    skipped.first.push_back(source.path());
+  if (syntax == Syntax::json && read_api_export(tree, model)) return;
+  switch (read_cfn_template(tree, model)) {
+    case TemplateRead::read:
+      return;
+    case TemplateRead::no_sagemaker_resources:
+      return skip(input, source, &tree,
+                  "a CloudFormation template without AWS::SageMaker::Domain, UserProfile or Space resources", model,
+                  skipped);
+    case TemplateRead::not_a_template:
+      return skip(input, source, &tree,
+                  syntax == Syntax::json
+                      ? "neither an AWS CLI export of SageMaker AI domains, user profiles or spaces nor a CloudFormation template"
+                      : "not a CloudFormation template",
+                  model, skipped);
   }
 }
 
 void note_skipped(const Skipped& skipped, Model& model) {
   if (skipped.count == 0) return;
-  std::string message = "skipped " + count_of(skipped.count, "JSON file", "JSON files") +
-                        " that are not AWS CLI exports of SageMaker AI domains, user profiles or spaces: ";
+  std::string message = "skipped " + count_of(skipped.count, "file", "files") +
+                        " without SageMaker AI domains, user profiles or spaces (neither AWS CLI exports of them nor "
+                        "CloudFormation templates that define them): ";
   for (size_t i = 0; i < skipped.first.size(); ++i) message += (i ? ", " : "") + skipped.first[i];
   if (skipped.count > skipped.first.size()) message += ", …";
   model.notes.push_back(Diagnostic{Level::note, {}, std::move(message)});
@@ -257,7 +314,7 @@ void merge_duplicates(std::vector<R>& resources, Model& model) {
       const Position where = at.file->position(at.begin);
       model.notes.push_back(Diagnostic{
           Level::note, again.name.location(),
-          std::string(to_string(again.kind)) + " " + quoted(again.display_name()) + " is described again here; " +
+          again.description() + " is described again here; " +
               "the description in " + at.file->path() + ":" + std::to_string(where.line) + " is used"});
     }
     dropped[i] = true;

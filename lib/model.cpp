@@ -1,5 +1,7 @@
 #include "sagelint/model.hpp"
 
+#include "sagelint/text.hpp"
+
 #include <unordered_map>
 
 namespace sagelint {
@@ -15,7 +17,14 @@ std::string_view to_string(ResourceKind kind) {
 
 std::string_view Resource::display_name() const {
   if (auto text = name.string()) return *text;
+  if (!logical_id.empty()) return logical_id;
   return "(unnamed)";
+}
+
+std::string Resource::description() const {
+  std::string text = std::string(to_string(kind)) + " " + quoted(display_name());
+  if (!name.string() && !logical_id.empty()) text += " (logical ID)";
+  return text;
 }
 
 const Tag* Resource::find_tag(std::string_view key) const {
@@ -23,6 +32,29 @@ const Tag* Resource::find_tag(std::string_view key) const {
     if (tag.key == key) return &tag;
   }
   return nullptr;
+}
+
+void read_domain_members(Domain& domain) {
+  domain.name = domain.root["DomainName"];
+  domain.default_user_settings = domain.root["DefaultUserSettings"];
+  domain.domain_settings = domain.root["DomainSettings"];
+}
+
+void read_profile_members(UserProfile& profile) {
+  profile.name = profile.root["UserProfileName"];
+  profile.domain_id = profile.root["DomainId"];
+  profile.sso_user_identifier = profile.root["SingleSignOnUserIdentifier"];
+  profile.sso_user_value = profile.root["SingleSignOnUserValue"];
+  profile.user_settings = profile.root["UserSettings"];
+}
+
+void read_space_members(Space& space) {
+  space.name = space.root["SpaceName"];
+  space.domain_id = space.root["DomainId"];
+  space.display_name_value = space.root["SpaceDisplayName"];
+  space.space_settings = space.root["SpaceSettings"];
+  space.owner = space.root.get({"OwnershipSettings", "OwnerUserProfileName"});
+  space.sharing_type = space.root.get({"SpaceSharingSettings", "SharingType"});
 }
 
 void Model::link() {

@@ -6,9 +6,7 @@
 
 namespace sagelint::rules {
 
-std::string describe(const Resource& resource) {
-  return std::string(to_string(resource.kind)) + " " + quoted(resource.display_name());
-}
+std::string describe(const Resource& resource) { return resource.description(); }
 
 Location resource_location(const Resource& resource) {
   if (!resource.name.is_absent()) return resource.name.location();

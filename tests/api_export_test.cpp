@@ -162,7 +162,7 @@ TEST_CASE("JSON that is not a SageMaker export is skipped with a note, not an er
     CHECK(model.input_problems.empty());
     REQUIRE(model.notes.size() == 1);
     CHECK(model.notes[0].level == Level::note);
-    CHECK(model.notes[0].message.starts_with("skipped: not an AWS CLI export"));
+    CHECK(model.notes[0].message.starts_with("skipped: neither an AWS CLI export"));
   }
 }
 
@@ -230,7 +230,8 @@ TEST_CASE("JSON files found in directories that are not exports are noted once, 
   REQUIRE(model.notes.size() == 1);
   CHECK(model.notes[0].location.file == nullptr);
   CHECK(model.notes[0].message.starts_with(
-      "skipped 2 JSON files that are not AWS CLI exports of SageMaker AI domains, user profiles or spaces: "));
+      "skipped 2 files without SageMaker AI domains, user profiles or spaces (neither AWS CLI exports of them nor "
+      "CloudFormation templates that define them): "));
   CHECK(model.notes[0].message.find("export/package.json, ") != std::string::npos);
   CHECK(model.notes[0].message.ends_with("export/tsconfig.json"));
 }

@@ -110,22 +110,30 @@ void check_case(const fs::path& case_path, std::string_view rule_id, bool failin
 
 }  // namespace
 
-TEST_CASE("every rule in the catalog has passing and failing fixtures") {
-  for (const Rule* rule : all_rules()) {
-    const fs::path directory = kFixtures / std::string(rule->info.id);
-    CAPTURE(rule->info.id);
-    CHECK_MESSAGE(!cases_in(directory / "pass").empty(), "no passing fixture for " << rule->info.id);
-    CHECK_MESSAGE(!cases_in(directory / "fail").empty(), "no failing fixture for " << rule->info.id);
+// Each input format has its rule fixtures: API exports in fixtures/<RULE-ID>/, CloudFormation
+// templates in fixtures/cfn/<RULE-ID>/.
+const fs::path kFormatRoots[] = {kFixtures, kFixtures / "cfn"};
+
+TEST_CASE("every rule in the catalog has passing and failing fixtures in every format") {
+  for (const fs::path& root : kFormatRoots) {
+    for (const Rule* rule : all_rules()) {
+      const fs::path directory = root / std::string(rule->info.id);
+      CAPTURE(directory.string());
+      CHECK_MESSAGE(!cases_in(directory / "pass").empty(), "no passing fixture for " << rule->info.id);
+      CHECK_MESSAGE(!cases_in(directory / "fail").empty(), "no failing fixture for " << rule->info.id);
+    }
   }
 }
 
 TEST_CASE("rule fixtures produce exactly the findings in their snapshots") {
-  for (const Rule* rule : all_rules()) {
-    const std::string id(rule->info.id);
-    for (const bool failing : {false, true}) {
-      for (const fs::path& case_path : cases_in(kFixtures / id / (failing ? "fail" : "pass"))) {
-        const std::string name = id + "/" + (failing ? "fail/" : "pass/") + case_path.filename().string();
-        SUBCASE(name.c_str()) { check_case(case_path, id, failing); }
+  for (const fs::path& root : kFormatRoots) {
+    for (const Rule* rule : all_rules()) {
+      const std::string id(rule->info.id);
+      for (const bool failing : {false, true}) {
+        for (const fs::path& case_path : cases_in(root / id / (failing ? "fail" : "pass"))) {
+          const std::string name = fs::relative(case_path, kFixtures).generic_string();
+          SUBCASE(name.c_str()) { check_case(case_path, id, failing); }
+        }
       }
     }
   }

@@ -24,6 +24,15 @@ struct Tag {
   Value node;  // the tag's entry, for locations
 };
 
+// A justification written beside a resource rather than in its tags (a template's Metadata):
+// what a `sagelint:justify:<ID>` tag's value would hold, and where it is written.
+struct WrittenJustification {
+  std::string rule_id;
+  std::string text;    // "reason … expires=YYYY-MM-DD"
+  std::string origin;  // how messages name it: "Metadata sagelint.justify.SMD007"
+  Location location;
+};
+
 struct Domain;
 
 struct Resource {
@@ -31,16 +40,20 @@ struct Resource {
   // The resource's document: a describe-* output, a template's Properties, …
   Value root;
   Value name;                 // DomainName, UserProfileName or SpaceName
+  std::string_view logical_id;  // the resource's name in a template, when it comes from one
   // A list-* summary: only identity fields are known, settings are unknown.
   bool summary = false;
   // Tags travel beside describe-* outputs (list-tags), so they may simply not be there.
   bool tags_known = false;
   std::vector<Tag> tags;
+  std::vector<WrittenJustification> justifications;
   // The resource's own domain (itself for a domain); null when it is not among the inputs.
   const Domain* domain = nullptr;
 
-  // The name when it is a known string, else a placeholder for messages.
+  // The name when it is a known string, else the template's logical id, else a placeholder.
   std::string_view display_name() const;
+  // "domain 'ml-platform'"; "domain 'StudioDomain' (logical ID)" when only that is known.
+  std::string description() const;
   const Tag* find_tag(std::string_view key) const;
 };
 
@@ -76,6 +89,12 @@ struct Space : Resource {
 
   Value space_settings;       // SpaceSettings, looked up once by the adapter
 };
+
+// Reads the members that API exports and CloudFormation templates name alike from the
+// resource's `root`, which the adapter has set.
+void read_domain_members(Domain& domain);
+void read_profile_members(UserProfile& profile);
+void read_space_members(Space& space);
 
 // Owns the files and trees the resources point into.
 struct Model {

@@ -1,0 +1,239 @@
+#include "sagelint/cfn_template.hpp"
+
+#include <optional>
+#include <string>
+
+#include "sagelint/cfn_intrinsics.hpp"
+#include "sagelint/text.hpp"
+
+namespace sagelint {
+namespace {
+
+std::optional<ResourceKind> sagemaker_kind(std::string_view type) {
+  if (type == "AWS::SageMaker::Domain") return ResourceKind::domain;
+  if (type == "AWS::SageMaker::UserProfile") return ResourceKind::user_profile;
+  if (type == "AWS::SageMaker::Space") return ResourceKind::space;
+  return std::nullopt;
+}
+
+std::string_view type_of(const Tree& tree, NodeId resource) {
+  const NodeId type = tree.member(resource, "Type");
+  return type != kNoNode && tree.node(type).kind == NodeKind::string ? tree.string(type) : std::string_view();
+}
+
+bool is_template(const Tree& tree) {
+  const NodeId root = tree.root();
+  if (root == kNoNode || tree.node(root).kind != NodeKind::object) return false;
+  if (tree.member(root, "AWSTemplateFormatVersion") != kNoNode) return true;
+  if (tree.file().path().ends_with(".template.json")) return true;
+  const NodeId resources = tree.member(root, "Resources");
+  if (resources == kNoNode || tree.node(resources).kind != NodeKind::object) return false;
+  for (NodeId resource : tree.children(resources)) {
+    if (!type_of(tree, resource).empty()) return true;
+  }
+  return false;
+}
+
+// The key by which profiles and spaces of a template find a domain of the same template.
+std::string template_link_key(const Tree& tree, std::string_view logical_id) {
+  return "cfn:" + tree.file().path() + "#" + std::string(logical_id);
+}
+
+// Copies the SageMaker resources of the template, Type and Properties evaluated, into a tree of
+// their own: {"Resources": {<LogicalId>: {"Type": …, "Properties": …}}} with the template's spans.
+std::unique_ptr<Tree> evaluate_resources(const Tree& raw, NodeId resources, IntrinsicEvaluator& evaluator) {
+  auto evaluated = std::make_unique<Tree>(raw.file());
+  TreeBuilder builder(*evaluated);
+  const Node& root = raw.node(raw.root());
+  const Node& section = raw.node(resources);
+  builder.open(NodeKind::object, root.begin);
+  builder.key(raw.key(resources), section.key_begin, section.key_end);
+  builder.open(NodeKind::object, section.begin);
+  for (NodeId resource : raw.children(resources)) {
+    if (!sagemaker_kind(type_of(raw, resource))) continue;
+    const Node& r = raw.node(resource);
+    builder.key(raw.key(resource), r.key_begin, r.key_end);
+    builder.open(NodeKind::object, r.begin);
+    for (std::string_view member : {"Type", "Properties"}) {
+      const NodeId value = raw.member(resource, member);
+      if (value == kNoNode || evaluator.is_no_value(value)) continue;
+      const Node& v = raw.node(value);
+      builder.key(raw.key(value), v.key_begin, v.key_end);
+      evaluator.append(value, builder);
+    }
+    builder.close(r.end);
+  }
+  builder.close(section.end);
+  builder.close(root.end);
+  return evaluated;
+}
+
+void read_tags(Resource& resource) {
+  const Value tags = resource.root["Tags"];
+  resource.tags_known = !tags.is_unknown();
+  for (const Value& entry : tags.elements()) {
+    const auto key = entry["Key"].string();
+    if (!key) continue;
+    Tag tag;
+    tag.key = *key;
+    tag.value = entry["Value"].string().value_or(std::string_view());
+    tag.node = entry;
+    resource.tags.push_back(std::move(tag));
+  }
+}
+
+// Metadata: {sagelint: {justify: {SMD007: "reason"}}} or [{id: SMD007, reason: "…", expires: …}].
+void read_metadata_justifications(const Tree& raw, NodeId resource, Resource& into, Model& model) {
+  const NodeId justify = raw.member(raw.member(raw.member(resource, "Metadata"), "sagelint"), "justify");
+  if (justify == kNoNode) return;
+  const auto problem = [&](NodeId at, std::string message) {
+    model.input_problems.push_back(Diagnostic{Level::warning, Location::of(raw, at), std::move(message)});
+  };
+  const auto scalar_text = [&](NodeId node) -> std::optional<std::string> {
+    if (node == kNoNode) return std::nullopt;
+    const Node& n = raw.node(node);
+    if (n.kind == NodeKind::string) return std::string(raw.string(node));
+    return std::nullopt;
+  };
+  const Node& j = raw.node(justify);
+  if (j.kind == NodeKind::object) {
+    for (NodeId entry : raw.children(justify)) {
+      const std::string id(raw.key(entry));
+      std::optional<std::string> text = scalar_text(entry);
+      if (!text) {
+        problem(entry, "the justification for " + id + " in Metadata must be a string: the reason, then expires=YYYY-MM-DD if it expires");
+        continue;
+      }
+      into.justifications.push_back(
+          WrittenJustification{id, std::move(*text), "Metadata sagelint.justify." + id, Location::key_of(raw, entry)});
+    }
+    return;
+  }
+  if (j.kind != NodeKind::array) {
+    problem(justify, "Metadata sagelint.justify must map rule ids to reasons, or list {id, reason, expires} entries");
+    return;
+  }
+  for (NodeId entry : raw.children(justify)) {
+    const std::optional<std::string> id = scalar_text(raw.member(entry, "id"));
+    std::optional<std::string> reason = scalar_text(raw.member(entry, "reason"));
+    if (!id || !reason) {
+      problem(entry, "an entry of Metadata sagelint.justify needs an 'id' (the rule id) and a 'reason'");
+      continue;
+    }
+    const NodeId expires = raw.member(entry, "expires");
+    if (expires != kNoNode) {
+      // YAML reads an unquoted date as a string here: the loader has no timestamp type.
+      const std::optional<std::string> date = scalar_text(expires);
+      *reason += " expires=" + date.value_or(std::string(raw.file().text().substr(
+                                    raw.node(expires).begin, raw.node(expires).end - raw.node(expires).begin)));
+    }
+    into.justifications.push_back(WrittenJustification{*id, std::move(*reason),
+                                                       "Metadata sagelint.justify entry for " + *id,
+                                                       Location::of(raw, entry)});
+  }
+}
+
+class TemplateReader {
+ public:
+  TemplateReader(const Tree& raw, const Tree& evaluated, IntrinsicEvaluator& evaluator, Model& model)
+      : raw_(raw), evaluated_(evaluated), evaluator_(evaluator), model_(model) {
+    raw_resources_ = raw.member(raw.root(), "Resources");
+  }
+
+  void read_all() {
+    const NodeId resources = evaluated_.member(evaluated_.root(), "Resources");
+    for (NodeId resource : evaluated_.children(resources)) {
+      const std::string_view logical_id = evaluated_.key(resource);
+      const NodeId raw_resource = raw_.member(raw_resources_, logical_id);
+      switch (*sagemaker_kind(type_of(evaluated_, resource))) {
+        case ResourceKind::domain: read_domain(resource, raw_resource); break;
+        case ResourceKind::user_profile: read_profile(resource, raw_resource); break;
+        case ResourceKind::space: read_space(resource, raw_resource); break;
+      }
+    }
+  }
+
+ private:
+  void read_common(NodeId resource, NodeId raw_resource, Resource& into) {
+    // A resource without Properties has every property absent, anchored on the resource.
+    into.root = Value::of(evaluated_, resource)["Properties"];
+    into.logical_id = evaluated_.key(resource);
+    read_tags(into);
+    read_metadata_justifications(raw_, raw_resource, into, model_);
+  }
+
+  void read_domain(NodeId resource, NodeId raw_resource) {
+    Domain domain;
+    domain.kind = ResourceKind::domain;
+    read_common(resource, raw_resource, domain);
+    read_domain_members(domain);
+    domain.link_key = template_link_key(raw_, evaluated_.key(resource));
+    model_.domains.push_back(std::move(domain));
+  }
+
+  void read_profile(NodeId resource, NodeId raw_resource) {
+    UserProfile profile;
+    profile.kind = ResourceKind::user_profile;
+    read_common(resource, raw_resource, profile);
+    read_profile_members(profile);
+    profile.domain_link = domain_link(profile, raw_resource);
+    model_.profiles.push_back(std::move(profile));
+  }
+
+  void read_space(NodeId resource, NodeId raw_resource) {
+    Space space;
+    space.kind = ResourceKind::space;
+    read_common(resource, raw_resource, space);
+    read_space_members(space);
+    space.domain_link = domain_link(space, raw_resource);
+    model_.spaces.push_back(std::move(space));
+  }
+
+  // A domain of this template named by !Ref or !GetAtt X.DomainId, else a literal DomainId.
+  template <class R>
+  std::string domain_link(const R& resource, NodeId raw_resource) {
+    const NodeId raw_id = raw_.member(raw_.member(raw_resource, "Properties"), "DomainId");
+    if (raw_id != kNoNode) {
+      std::string_view attribute;
+      const std::string_view target = evaluator_.referenced_logical_id(raw_id, &attribute);
+      const NodeId domain = raw_.member(raw_resources_, target);
+      if (!target.empty() && domain != kNoNode && type_of(raw_, domain) == "AWS::SageMaker::Domain" &&
+          (attribute.empty() || attribute == "DomainId")) {
+        return template_link_key(raw_, target);
+      }
+    }
+    if (const auto id = resource.domain_id.string()) return std::string(*id);
+    if (resource.domain_id.is_unknown()) {
+      model_.notes.push_back(Diagnostic{
+          Level::note, resource.domain_id.location(),
+          "the domain of " + resource.description() +
+              " is not known before deployment (its DomainId names no domain of this template); checks that need "
+              "the domain's settings are skipped"});
+    }
+    return {};
+  }
+
+  const Tree& raw_;
+  const Tree& evaluated_;
+  IntrinsicEvaluator& evaluator_;
+  Model& model_;
+  NodeId raw_resources_ = kNoNode;
+};
+
+}  // namespace
+
+TemplateRead read_cfn_template(const Tree& tree, Model& model) {
+  if (!is_template(tree)) return TemplateRead::not_a_template;
+  const NodeId resources = tree.member(tree.root(), "Resources");
+  bool any = false;
+  for (NodeId resource : tree.children(resources)) any = any || sagemaker_kind(type_of(tree, resource)).has_value();
+  if (!any || tree.node(resources).kind != NodeKind::object) return TemplateRead::no_sagemaker_resources;
+
+  IntrinsicEvaluator evaluator(tree);
+  std::unique_ptr<Tree> evaluated = evaluate_resources(tree, resources, evaluator);
+  TemplateReader(tree, *evaluated, evaluator, model).read_all();
+  model.trees.push_back(std::move(evaluated));
+  return TemplateRead::read;
+}
+
+}  // namespace sagelint
