@@ -34,6 +34,17 @@ struct CaseRun {
   size_t findings_of_rule = 0;
 };
 
+// "path:line:col: level: message" with the path relative to the case's directory.
+std::string snapshot_line(const Location& at, Level level, const std::string& message, const std::string& prefix) {
+  std::string path = at.file ? at.file->path() : "?";
+  if (path.starts_with(prefix)) path.erase(0, prefix.size());
+  const Position begin = at.file ? at.file->position(at.begin) : Position{};
+  return path + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column) + ": " +
+         std::string(to_string(level)) + ": " + message;
+}
+
+// The snapshot of a case: the findings of `rule_id` and of SMD000, or with an empty
+// `rule_id` every finding and every note.
 CaseRun run_case(const fs::path& case_path, std::string_view rule_id) {
   RunOptions options;
   options.as_of = kFixtureDay;
@@ -43,24 +54,25 @@ CaseRun run_case(const fs::path& case_path, std::string_view rule_id) {
   const std::vector<std::string> paths{relative};
   const LintResult result = lint(paths, all_rules(), options);
   const std::string prefix = fs::path(relative).parent_path().generic_string() + "/";
+  const bool every_rule = rule_id.empty();
 
   CaseRun run;
   for (const Finding& finding : result.findings) {
-    const bool of_rule = finding.rule->id == rule_id;
+    const bool of_rule = every_rule || finding.rule->id == rule_id;
     if (!of_rule && finding.rule->id != "SMD000") continue;
     if (of_rule) {
       ++run.findings_of_rule;
       if (!finding.suppressed) ++run.open_findings_of_rule;
     }
-    const Location& at = finding.location;
-    std::string path = at.file ? at.file->path() : "?";
-    if (path.starts_with(prefix)) path.erase(0, prefix.size());
-    const Position begin = at.file ? at.file->position(at.begin) : Position{};
-    run.snapshot += path + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column) + ": " +
-                    std::string(to_string(finding.level)) + ": " + finding.message + " [" + std::string(finding.rule->id) +
-                    "]";
+    run.snapshot += snapshot_line(finding.location, finding.level, finding.message, prefix) + " [" +
+                    std::string(finding.rule->id) + "]";
     if (finding.suppressed) run.snapshot += " (suppressed: " + finding.justification + ")";
     run.snapshot += "\n";
+  }
+  if (every_rule) {
+    for (const Diagnostic& note : result.model.notes) {
+      run.snapshot += snapshot_line(note.location, note.level, note.message, prefix) + "\n";
+    }
   }
   return run;
 }
@@ -135,6 +147,25 @@ TEST_CASE("rule fixtures produce exactly the findings in their snapshots") {
           SUBCASE(name.c_str()) { check_case(case_path, id, failing); }
         }
       }
+    }
+  }
+}
+
+// Template fixtures, fixtures/cfn/templates/<case>: what evaluating a template does to the
+// findings of every rule (parameter defaults, conditions, AWS::NoValue, Metadata
+// justifications, CDK output, links to exported domains). Each snapshot holds every finding
+// and every note of its case.
+TEST_CASE("template fixtures produce exactly the findings and notes in their snapshots") {
+  const std::vector<fs::path> cases = cases_in(kFixtures / "cfn" / "templates");
+  CHECK(cases.size() >= 5);
+  for (const fs::path& case_path : cases) {
+    const std::string name = case_path.filename().string();
+    SUBCASE(name.c_str()) {
+      const CaseRun run = run_case(case_path, "");
+      const fs::path expected_path = snapshot_path(case_path);
+      if (updating_snapshots()) std::ofstream(expected_path, std::ios::binary) << run.snapshot;
+      REQUIRE_MESSAGE(fs::exists(expected_path), "missing snapshot " << expected_path.string());
+      CHECK(run.snapshot == sagelint::testing::read_file(expected_path));
     }
   }
 }
