@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Times `sagelint check` against a bare RapidJSON parse of the same bytes (see bench/README.md).
+# Times `sagelint check` against a bare parse of the same bytes (see bench/README.md): an
+# organisation export against RapidJSON, a template with 50 conditions and 200 resources
+# against libyaml.
 #
 #   bench/run.sh [BUILD_DIR]     BUILD_DIR defaults to build/ in the repository
 #
@@ -17,9 +19,11 @@ runs=${RUNS:-10}
 warmup=${WARMUP:-1}
 sagelint=$build/sagelint
 generate_org=$build/bench/generate_org
+generate_template=$build/bench/generate_template
 bare_parse=$build/bench/bare_parse
+bare_yaml=$build/bench/bare_yaml
 
-for tool in "$sagelint" "$generate_org" "$bare_parse"; do
+for tool in "$sagelint" "$generate_org" "$generate_template" "$bare_parse" "$bare_yaml"; do
   if [[ ! -x $tool ]]; then
     echo "run.sh: $tool is missing; build first: cmake --build $build" >&2
     exit 2
@@ -32,6 +36,9 @@ data=bench/data
 if [[ ! -f $data/bundle.json ]]; then
   echo "Generating $data (once; remove the directory to regenerate) ..."
   "$generate_org" "$data"
+fi
+if [[ ! -f $data/template.yaml ]]; then
+  "$generate_template" "$data/template.yaml" --conditions 50 --resources 200
 fi
 
 scratch=$(mktemp -d)
@@ -75,11 +82,18 @@ time_with_hyperfine() {
            { printf "%s %.4f %.4f\n", $column["command"], $column["median"], $column["min"] }' "$csv" >> "$scratch/results"
 }
 
-benchmark_layout() {  # LAYOUT INPUT
+benchmark_layout() {  # LAYOUT INPUT: the first benchmark of a layout is its baseline
   local layout=$1 input=$2
-  local benchmarks=(
-    "$layout/bare-dom" "$(printf '%q %q' "$bare_parse" "$input")"
-    "$layout/bare-sax-iterative" "$(printf '%q --sax-iterative %q' "$bare_parse" "$input")"
+  local benchmarks=()
+  if [[ $layout == template ]]; then
+    benchmarks+=("$layout/bare-yaml" "$(printf '%q %q' "$bare_yaml" "$input")")
+  else
+    benchmarks+=(
+      "$layout/bare-dom" "$(printf '%q %q' "$bare_parse" "$input")"
+      "$layout/bare-sax-iterative" "$(printf '%q --sax-iterative %q' "$bare_parse" "$input")"
+    )
+  fi
+  benchmarks+=(
     "$layout/sagelint-text" "$(sagelint_command text "$input")"
     "$layout/sagelint-sarif" "$(sagelint_command sarif "$input")"
     "$layout/sagelint-json" "$(sagelint_command json "$input")"
@@ -102,7 +116,8 @@ peak_rss_kib() {  # COMMAND...
 
 echo "Machine: $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 echo "Data:    $data/bundle.json $(stat -c %s "$data/bundle.json") bytes;" \
-     "$data/files/ $("$bare_parse" "$data/files")"
+     "$data/files/ $("$bare_parse" "$data/files");" \
+     "$data/template.yaml $(wc -l < "$data/template.yaml") lines, $("$bare_yaml" "$data/template.yaml")"
 findings=$("$sagelint" check --format text "$data/bundle.json" 2> /dev/null | tail -n 1 || true)
 echo "Findings: $findings"
 if command -v hyperfine > /dev/null; then
@@ -115,13 +130,14 @@ echo
 : > "$scratch/results"
 benchmark_layout bundle "$data/bundle.json"
 benchmark_layout files "$data/files"
+benchmark_layout template "$data/template.yaml"
 
 echo
 awk '
-  BEGIN { printf "%-28s %10s %10s %12s\n", "benchmark", "median s", "min s", "vs bare DOM" }
+  BEGIN { printf "%-28s %10s %10s %12s\n", "benchmark", "median s", "min s", "vs baseline" }
   {
     split($1, part, "/")
-    if (part[2] == "bare-dom") baseline[part[1]] = $2
+    if (!(part[1] in baseline)) baseline[part[1]] = $2
     printf "%-28s %10.3f %10.3f %11.2fx\n", $1, $2, $3, $2 / baseline[part[1]]
   }' "$scratch/results"
 

@@ -389,8 +389,7 @@ std::string IntrinsicEvaluator::derivation(const std::vector<NodeId>& defaults) 
     names += quoted(raw_.key(defaults[i])) + " (line " +
              std::to_string(raw_.file().position(parameter.key_begin).line) + ")";
   }
-  return "the value comes from the Default of template " + std::string(defaults.size() == 1 ? "parameter " : "parameters ") +
-         names + ", which a deployment may override";
+  return "the Default of template " + std::string(defaults.size() == 1 ? "parameter " : "parameters ") + names;
 }
 
 bool IntrinsicEvaluator::append(NodeId node, TreeBuilder& builder) {

@@ -56,15 +56,6 @@ void apply_justification(Finding& finding, const RuleContext& context) {
   if (justification.expires) finding.justification += " (expires " + justification.expires->to_string() + ")";
 }
 
-// A value that is not written where the finding points (a template parameter's default) is
-// named, so that the reader knows what to change and that a deployment may differ.
-void add_derivation(Finding& finding) {
-  const Location& at = finding.location;
-  if (at.tree == nullptr || at.node == kNoNode) return;
-  const std::string_view how = at.tree->derivation(at.node);
-  if (!how.empty()) finding.message += "; " + std::string(how);
-}
-
 auto order_key(const Finding& f) {
   const std::string_view path = f.location.file ? std::string_view(f.location.file->path()) : std::string_view();
   return std::make_tuple(path, f.location.begin, f.location.end, f.rule->id, std::string_view(f.message));
@@ -102,7 +93,6 @@ std::vector<Finding> run_rules(const Model& model, std::span<const Rule* const> 
     Reporter reporter(rule->info);
     rule->check(context, reporter);
     for (Finding& finding : reporter.take()) {
-      add_derivation(finding);
       apply_justification(finding, context);
       findings.push_back(std::move(finding));
     }

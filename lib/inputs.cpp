@@ -278,14 +278,16 @@ struct IdentityHash {
   }
 };
 
+// Template resources are never merged: two logical ids are two resources even when their
+// names collide (which the deployment, not the export, would reject).
 template <class R>
 std::optional<Identity> identity(const R& resource) {
   const auto name = resource.name.string();
-  if (resource.domain_link.empty() || !name) return std::nullopt;
+  if (resource.domain_link.empty() || !name || !resource.logical_id.empty()) return std::nullopt;
   return Identity{resource.domain_link, *name};
 }
 std::optional<Identity> identity(const Domain& domain) {
-  if (domain.link_key.empty()) return std::nullopt;
+  if (domain.link_key.empty() || !domain.logical_id.empty()) return std::nullopt;
   return Identity{domain.link_key, {}};
 }
 

@@ -42,7 +42,30 @@ bool RuleContext::is_production(const Resource& resource) const {
   return environment == Environment::production;
 }
 
+namespace {
+
+// Where a value comes from when it is not written where it is, or empty.
+std::string_view derivation_of(const Value& value) {
+  return value.is_present() ? value.tree()->derivation(value.node()) : std::string_view();
+}
+
+}  // namespace
+
+void Reporter::report(const Resource& subject, const Value& at, Level level, std::string message) {
+  if (const std::string_view how = derivation_of(at); !how.empty()) {
+    message += "; the value comes from " + std::string(how) + ", which a deployment may override";
+  }
+  report(&subject, at.location(), level, std::move(message));
+}
+
 void Reporter::report(const Resource* subject, const Location& at, Level level, std::string message) {
+  for (const Value& premise : premises_) {
+    if (premise.node() == at.node && premise.tree() == at.tree) continue;  // said by the overload above
+    if (const std::string_view how = derivation_of(premise); !how.empty()) {
+      message += "; " + premise.tree()->last_token(premise.node()) + " comes from " + std::string(how) +
+                 ", which a deployment may override";
+    }
+  }
   Finding finding;
   finding.rule = &rule_;
   finding.level = level;

@@ -94,8 +94,10 @@ void check_iam_profile(const UserProfile& profile, const Domain& domain, Reporte
 void check(const RuleContext& context, Reporter& reporter) {
   for (const UserProfile& profile : context.model().profiles) {
     if (profile.summary || profile.domain == nullptr) continue;
-    const auto auth_mode = profile.domain->root["AuthMode"].string();
+    const Value auth_mode_value = profile.domain->root["AuthMode"];
+    const auto auth_mode = auth_mode_value.string();
     if (!auth_mode) continue;
+    const Reporter::Premise premise(reporter, auth_mode_value);
     if (*auth_mode == "SSO") check_sso_profile(profile, *profile.domain, reporter);
     if (*auth_mode == "IAM") check_iam_profile(profile, *profile.domain, reporter);
   }

@@ -61,6 +61,8 @@ void check(const RuleContext& context, Reporter& reporter) {
       // The pair is wrong; the owner reports it if it wrote either half.
       if (portal.origin != &owner && landing.origin != &owner) return;
       const Setting& at = portal.origin == &owner ? portal : landing;
+      const Reporter::Premise landing_premise(reporter, landing.value);
+      const Reporter::Premise portal_premise(reporter, portal.value);
       reporter.report(owner, at.value,
                       describe(owner) +
                           " lands in Studio (DefaultLandingUri is 'studio::') but StudioWebPortal is 'DISABLED', so "

@@ -106,21 +106,36 @@ class Reporter {
  public:
   explicit Reporter(const RuleInfo& rule) : rule_(rule) {}
 
+  // A finding about the value `at`. When that value is not written where it is (a template
+  // parameter's default), the message says where it comes from.
   void report(const Resource& subject, const Value& at, std::string message) {
-    report(&subject, at.location(), rule_.level, std::move(message));
+    report(subject, at, rule_.level, std::move(message));
   }
-  void report(const Resource& subject, const Value& at, Level level, std::string message) {
-    report(&subject, at.location(), level, std::move(message));
-  }
+  void report(const Resource& subject, const Value& at, Level level, std::string message);
   void report(const Resource* subject, const Location& at, Level level, std::string message);
   // For the input rule only: a file that could not be read or parsed.
   void report_unreadable(const Location& at, std::string message);
+
+  // A value the findings reported while it lives rest on, besides the value they point at
+  // (the domain's AuthMode, for a finding about a profile's SSO binding). When it is not
+  // written where it is (a template parameter's default), the findings say where it comes from.
+  class Premise {
+   public:
+    Premise(Reporter& reporter, Value value) : reporter_(reporter) { reporter_.premises_.push_back(std::move(value)); }
+    ~Premise() { reporter_.premises_.pop_back(); }
+    Premise(const Premise&) = delete;
+    Premise& operator=(const Premise&) = delete;
+
+   private:
+    Reporter& reporter_;
+  };
 
   std::vector<Finding> take() { return std::move(findings_); }
 
  private:
   const RuleInfo& rule_;
   std::vector<Finding> findings_;
+  std::vector<Value> premises_;
 };
 
 struct Rule {

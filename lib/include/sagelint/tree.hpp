@@ -80,8 +80,9 @@ class Tree {
   class ChildRange;
   ChildRange children(NodeId id) const;
 
-  // How a node's value was obtained when it is not written where the node is (a template
-  // parameter's default, say), for messages; empty for values written in place.
+  // Where a node's value comes from when it is not written where the node is, as messages
+  // name it ("the Default of template parameter 'Stage' (line 5)"); empty for values written
+  // in place.
   std::string_view derivation(NodeId id) const;
 
  private:
