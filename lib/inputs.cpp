@@ -218,7 +218,8 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
   }
   const Syntax syntax = syntax_of(input.path, source.text());
   if (syntax == Syntax::yaml && !input.named && !mentions_resources_key(source.text())) {
-    return skip(input, source, nullptr, "", model, skipped);
+    return skip(input, source, nullptr, "YAML without a Resources key, so not a CloudFormation template", model,
+                skipped);
   }
   LoadResult loaded = syntax == Syntax::json ? load_json(source) : load_yaml(source);
   if (!loaded.tree) {

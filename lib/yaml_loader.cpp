@@ -229,8 +229,8 @@ class Loader {
     return {at, end};
   }
 
-  // Before a value: a mapping expecting a key takes a scalar as its next member name.
-  // Returns true when the event was consumed as a key.
+  // Before a value: a mapping expecting a key takes a scalar as its next member name, and
+  // `consumed` says so; anything else in a key's place is a fault.
   std::optional<Fault> take_key(const yaml_event_t& event, bool& consumed) {
     consumed = false;
     if (frames_.empty() || !frames_.back().mapping || !frames_.back().expecting_key) return std::nullopt;

@@ -30,7 +30,7 @@ struct WrittenJustification {
   std::string rule_id;
   std::string text;    // "reason … expires=YYYY-MM-DD"
   std::string origin;  // how messages name it: "Metadata sagelint.justify.SMD007"
-  Location location;
+  Location location;   // where it is written
 };
 
 struct Domain;
