@@ -1,5 +1,7 @@
 #include "sagelint/json_loader.hpp"
 
+#include "sagelint/text.hpp"
+
 #include <rapidjson/reader.h>
 
 #include <cstdio>
@@ -192,12 +194,6 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::optional<Fault> rejection_;
 };
 
-std::string hex_byte(char c) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
-  return buffer;
-}
-
 std::string code_point(char c) {
   char buffer[8];
   std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
@@ -295,7 +291,7 @@ Fault describe_parse_error(rapidjson::ParseErrorCode code, std::string_view text
       if (token < text.size() && text[token] == '"') return {token, "unterminated string"};
       return {offset, "unterminated string"};
     case kParseErrorStringInvalidEncoding:
-      return {offset, "invalid UTF-8 sequence starting with byte " + hex_byte(at) + " in a string"};
+      return {offset, "invalid UTF-8 sequence starting with byte " + byte_in_hex(at) + " in a string"};
     case kParseErrorNumberTooBig: {
       const std::string_view number = text.substr(offset, text.substr(offset).find_first_not_of("+-.0123456789eE"));
       constexpr size_t kShown = 24;  // enough to recognise the number, short enough for one line
@@ -308,27 +304,6 @@ Fault describe_parse_error(rapidjson::ParseErrorCode code, std::string_view text
     default: break;
   }
   return {offset, "syntax error"};
-}
-
-// UTF-16 and UTF-32 text is what some shells write when output is redirected (Windows
-// PowerShell 5 writes UTF-16 LE); say so instead of reporting a confusing syntax error.
-// Without a byte-order mark the zero bytes give the encoding away, since a JSON document
-// starts with an ASCII character (RFC 4627, section 3).
-std::optional<std::string> wrong_encoding(std::string_view text) {
-  using namespace std::string_view_literals;
-  const auto zero = [&](size_t i) { return text[i] == '\0'; };
-  const bool utf32 = text.starts_with("\xFF\xFE\0\0"sv) || text.starts_with("\0\0\xFE\xFF"sv) ||
-                     (text.size() >= 4 && text.size() % 4 == 0 &&
-                      ((zero(0) && zero(1) && zero(2) && !zero(3)) || (!zero(0) && zero(1) && zero(2) && zero(3))));
-  if (utf32) {
-    return "the file is UTF-32 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-32 -t UTF-8)";
-  }
-  const bool utf16 = text.starts_with("\xFF\xFE"sv) || text.starts_with("\xFE\xFF"sv) ||
-                     (text.size() >= 2 && text.size() % 2 == 0 && zero(0) != zero(1));
-  if (utf16) {
-    return "the file is UTF-16 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)";
-  }
-  return std::nullopt;
 }
 
 // The end of the character at `offset`, so that a fault's span never splits one.
@@ -355,7 +330,7 @@ JsonLoadResult load_json(const SourceFile& file) {
   };
 
   if (text.empty()) return fail({0, "the file is empty; expected a JSON document"});
-  if (auto message = wrong_encoding(text)) return fail({0, std::move(*message)});
+  if (auto message = unsupported_encoding(text)) return fail({0, std::move(*message)});
 
   const size_t start = file.has_utf8_bom() ? 3 : 0;
   auto tree = std::make_unique<Tree>(file);

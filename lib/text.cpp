@@ -1,6 +1,7 @@
 #include "sagelint/text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace sagelint {
 namespace {
@@ -93,6 +94,29 @@ std::string to_valid_utf8(std::string_view text) {
 
 std::string_view utf8_character_at(std::string_view text, size_t at) {
   return text.substr(at, std::max<size_t>(1, utf8_sequence_length(text, at)));
+}
+
+std::string byte_in_hex(char c) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+  return buffer;
+}
+
+std::optional<std::string> unsupported_encoding(std::string_view text) {
+  using namespace std::string_view_literals;
+  const auto zero = [&](size_t i) { return text[i] == '\0'; };
+  const bool utf32 = text.starts_with("\xFF\xFE\0\0"sv) || text.starts_with("\0\0\xFE\xFF"sv) ||
+                     (text.size() >= 4 && text.size() % 4 == 0 &&
+                      ((zero(0) && zero(1) && zero(2) && !zero(3)) || (!zero(0) && zero(1) && zero(2) && zero(3))));
+  if (utf32) {
+    return "the file is UTF-32 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-32 -t UTF-8)";
+  }
+  const bool utf16 = text.starts_with("\xFF\xFE"sv) || text.starts_with("\xFE\xFF"sv) ||
+                     (text.size() >= 2 && text.size() % 2 == 0 && zero(0) != zero(1));
+  if (utf16) {
+    return "the file is UTF-16 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)";
+  }
+  return std::nullopt;
 }
 
 std::string count_of(size_t count, std::string_view singular, std::string_view plural) {

@@ -1,6 +1,7 @@
 // Small text helpers shared by the loaders, rules and reporters.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,14 @@ std::string to_valid_utf8(std::string_view text);
 size_t code_point_count(std::string_view utf8);
 // The whole UTF-8 character that starts at text[at] (one byte if it is not well formed).
 std::string_view utf8_character_at(std::string_view text, size_t at);
+
+// "0x0A": how messages name a byte that is not text.
+std::string byte_in_hex(char c);
+// Why a file that should be UTF-8 is not, when it is UTF-16 or UTF-32 (what some shells write
+// when output is redirected; Windows PowerShell 5 writes UTF-16 LE): a message naming the
+// encoding and how to convert it. Without a byte-order mark the zero bytes give the encoding
+// away, since JSON and HCL files start with an ASCII character.
+std::optional<std::string> unsupported_encoding(std::string_view text);
 
 // "1 user profile", "3 user profiles".
 std::string count_of(size_t count, std::string_view singular, std::string_view plural);
