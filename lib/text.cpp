@@ -70,6 +70,34 @@ size_t utf8_sequence_length(std::string_view text, size_t at) {
   return prefix.complete ? prefix.length : 0;
 }
 
+Utf8Character decode_utf8(std::string_view text, size_t at) {
+  const auto byte = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(text[at + i])); };
+  const char32_t lead = byte(0);
+  if (lead < 0x80) return {lead, 1};
+  if (lead < 0xE0) return {((lead & 0x1F) << 6) | (byte(1) & 0x3F), 2};
+  if (lead < 0xF0) return {((lead & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F), 3};
+  return {((lead & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F), 4};
+}
+
+void append_utf8(std::string& out, char32_t code_point) {
+  const auto unit = [](char32_t bits) { return static_cast<char>(bits); };
+  if (code_point < 0x80) {
+    out += unit(code_point);
+  } else if (code_point < 0x800) {
+    out += unit(0xC0 | (code_point >> 6));
+    out += unit(0x80 | (code_point & 0x3F));
+  } else if (code_point < 0x10000) {
+    out += unit(0xE0 | (code_point >> 12));
+    out += unit(0x80 | ((code_point >> 6) & 0x3F));
+    out += unit(0x80 | (code_point & 0x3F));
+  } else {
+    out += unit(0xF0 | (code_point >> 18));
+    out += unit(0x80 | ((code_point >> 12) & 0x3F));
+    out += unit(0x80 | ((code_point >> 6) & 0x3F));
+    out += unit(0x80 | (code_point & 0x3F));
+  }
+}
+
 size_t code_point_count(std::string_view utf8) {
   size_t count = 0;
   for (char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;

@@ -10,7 +10,7 @@
 //
 //   for (HclNodeId item : file.children(file.root())) {
 //     const HclNode& n = file.node(item);
-//     if (n.kind == HclKind::attribute) use(file.name(item), file.value(item));
+//     if (n.kind == HclKind::attribute) use(file.text(item), file.value(item));
 //     if (n.kind == HclKind::block) {
 //       for (HclNodeId label : file.labels(item)) use(file.text(label));
 //       walk(file.body(item));
@@ -150,10 +150,9 @@ class HclFile {
   const HclNode& node(HclNodeId id) const { return nodes_[id]; }
   size_t node_count() const { return nodes_.size(); }
 
-  // The decoded text of a name, label or literal ("" for kinds without text).
+  // The decoded text: the name of an attribute, block type, root variable, step, function or
+  // `name` node; the value of a label or template literal; "" for other kinds.
   std::string_view text(HclNodeId id) const;
-  // The name as written: attribute name, block type, root variable, function, step.
-  std::string_view name(HclNodeId id) const;
   // The bytes of the node's span as written in the file.
   std::string_view source_text(HclNodeId id) const;
 
