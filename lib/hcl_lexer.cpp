@@ -75,8 +75,8 @@ class Lexer {
  public:
   Lexer(const SourceFile& file, std::string_view text, std::optional<HclLexFault> invalid_byte)
       : file_(file), text_(text), invalid_byte_(std::move(invalid_byte)) {
-    // Configuration files hold a token every five to ten bytes.
-    result_.tokens.reserve(text.size() / 6 + 16);
+    // Terraform files hold a token every five to six bytes (the bench/ file, 268 KB: one in 5.4).
+    result_.tokens.reserve(text.size() / 5 + 16);
     frames_.push_back(Frame{});
   }
 

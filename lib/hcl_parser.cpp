@@ -412,7 +412,7 @@ class Parser {
   // when nothing in it needs decoding.
   void set_decoded_text(HclNodeId id, uint32_t begin, uint32_t end) {
     const std::string_view raw = file_.text().substr(begin, end - begin);
-    if (raw.find_first_of("\\$%") == std::string_view::npos) return builder_.set_source_text(id, begin, end);
+    if (!hcl_text_needs_decoding(raw, true)) return builder_.set_source_text(id, begin, end);
     std::string& store = builder_.store();
     const size_t offset = store.size();
     decode_hcl_text(raw, true, store);

@@ -59,6 +59,15 @@ uint32_t hex_value(std::string_view digits) {
 
 }  // namespace
 
+bool hcl_text_needs_decoding(std::string_view raw, bool quoted) {
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == '\\' && quoted) return true;
+    if ((c == '$' || c == '%') && i + 2 < raw.size() && raw[i + 1] == c && raw[i + 2] == '{') return true;
+  }
+  return false;
+}
+
 void decode_hcl_text(std::string_view raw, bool quoted, std::string& out) {
   size_t i = 0;
   while (i < raw.size()) {
@@ -129,8 +138,7 @@ class TemplateAssembler {
     for (Part& part : parts_) {
       if (part.kind != Part::Kind::text) continue;
       const std::string_view raw = source.substr(part.begin, part.end - part.begin);
-      const bool plain = raw.find_first_of(quoted ? "\\$%" : "$%") == std::string_view::npos;
-      if (plain) {
+      if (!hcl_text_needs_decoding(raw, quoted)) {
         part.value = TextRef{part.begin, part.end - part.begin};
         part.value_in_source = true;
         continue;

@@ -45,6 +45,10 @@ std::optional<HclTemplateFault> assemble_template(HclFileBuilder& builder, HclNo
                                                   std::span<HclTemplatePart> parts, HclTemplateStyle style,
                                                   size_t depth);
 
+// Whether literal template text differs from its value: it holds an escape (in a quoted
+// string), or `$${` or `%%{`. Most text does not, and then stays in the source.
+bool hcl_text_needs_decoding(std::string_view raw, bool quoted);
+
 // Appends the value of literal template text as written: escapes (in quoted strings, where
 // the lexer has checked them), and `$${` and `%%{`, which stand for `${` and `%{`.
 void decode_hcl_text(std::string_view raw, bool quoted, std::string& out);

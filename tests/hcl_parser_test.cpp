@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -705,29 +706,45 @@ TEST_CASE("hcl long chains that do not nest parse: steps, operators, items") {
   CHECK(tuple.node(tuple.value("a")).child_count == kLong);
 }
 
-TEST_CASE("hcl parsing takes time in proportion to the input") {
-  // Inputs where a quadratic step (joining text, stripping, de-indenting, finding repeated
-  // names) would take minutes; linear parsing takes milliseconds, even under sanitizers.
-  constexpr size_t kMany = 200'000;
-  const std::vector<std::pair<std::string, std::string>> inputs{
-      {"interpolations on one line", "a = \"" + repeated("${x} ", kMany) + "\"\n"},
-      {"a one-line string of 2 MB", "a = \"" + repeated("0123456789", kMany) + "\"\n"},
-      {"heredoc lines with indentation", "a = <<-EOT\n" + repeated("    line ${x}\n", kMany) + "  EOT\n"},
-      {"strip markers", "a = \"" + repeated("  ${~ x ~}  ", kMany) + "\"\n"},
-      {"escapes", "a = \"" + repeated("\\n$${", kMany) + "\"\n"},
-      {"attributes in one body", [] {
-         std::string text;
-         for (size_t i = 0; i < kMany; ++i) text += "a" + std::to_string(i) + " = " + std::to_string(i) + "\n";
-         return text;
-       }()},
-  };
-  for (const auto& [name, text] : inputs) {
-    CAPTURE(name);
+namespace {
+
+// The best of two timings of parsing `text`, in seconds.
+double parse_seconds(const std::string& text) {
+  double best = 1e9;
+  for (int run = 0; run < 2; ++run) {
     const auto start = std::chrono::steady_clock::now();
     const LoadedHcl doc(text);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    CHECK(doc.result.file != nullptr);
-    CHECK(seconds < 3.0);
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    REQUIRE(doc.result.file != nullptr);
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("hcl parsing takes time in proportion to the input") {
+  // Sixteen times the input takes 16 to 50 times as long, as caches and fresh pages weigh in
+  // (the instruction counts grow 16 times); a step quadratic in the input (joining text,
+  // stripping, removing indentation, finding repeated names) would take 256 times as long or
+  // more. Ratios within one run hold under sanitizers and load alike.
+  const std::vector<std::pair<std::string, std::function<std::string(size_t)>>> inputs{
+      {"interpolations on one line", [](size_t n) { return "a = \"" + repeated("${x} ", n) + "\"\n"; }},
+      {"a one-line string", [](size_t n) { return "a = \"" + repeated("0123456789", n) + "\"\n"; }},
+      {"heredoc lines with indentation", [](size_t n) { return "a = <<-EOT\n" + repeated("    line ${x}\n", n) + "  EOT\n"; }},
+      {"strip markers", [](size_t n) { return "a = \"" + repeated("  ${~ x ~}  ", n) + "\"\n"; }},
+      {"escapes", [](size_t n) { return "a = \"" + repeated("\\n$${", n) + "\"\n"; }},
+      {"attributes in one body", [](size_t n) {
+         std::string text;
+         for (size_t i = 0; i < n; ++i) text += "a" + std::to_string(i) + " = " + std::to_string(i) + "\n";
+         return text;
+       }},
+  };
+  constexpr size_t kSmall = 5'000;
+  for (const auto& [name, make] : inputs) {
+    CAPTURE(name);
+    const double small = parse_seconds(make(kSmall));
+    const double large = parse_seconds(make(16 * kSmall));
+    CHECK(large / small < 128);
   }
 }
 
