@@ -1,8 +1,10 @@
 #include "hcl_lexer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstring>
+#include <span>
 
 #include "sagelint/text.hpp"
 
@@ -15,23 +17,32 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Blocks outside ASCII that hold no letters or marks: spaces, punctuation, symbols, arrows,
-// emoji, private use. Everything else counts as a letter, a coarse stand-in for UAX #31's
-// ID_Start and ID_Continue that is right for the scripts people name things in.
-constexpr std::array<std::pair<char32_t, char32_t>, 21> kNotIdentifierRanges{{
-    {0x0080, 0x00A9}, {0x00AB, 0x00B4}, {0x00B6, 0x00B9}, {0x00BB, 0x00BF}, {0x00D7, 0x00D7},
-    {0x00F7, 0x00F7}, {0x1680, 0x1680}, {0x2000, 0x200B}, {0x200E, 0x203E}, {0x2041, 0x206F},
-    {0x20A0, 0x20CF}, {0x2190, 0x2BFF}, {0x2E00, 0x2E7F}, {0x3000, 0x3003}, {0x3008, 0x3020},
-    {0xE000, 0xF8FF}, {0xFE10, 0xFE6F}, {0xFEFF, 0xFEFF}, {0xFF00, 0xFF0F}, {0xFFF0, 0xFFFF},
-    {0x1F000, 0x1FAFF},
+// Blocks outside ASCII that hold no letters, digits or marks: spaces, punctuation, symbols,
+// arrows, emoji, private use. Everything else counts as a letter, a coarse stand-in for UAX
+// #31's ID_Start and ID_Continue that is right for the scripts people name things in.
+constexpr std::array<std::pair<char32_t, char32_t>, 24> kNotIdentifierRanges{{
+    {0x0080, 0x00A9}, {0x00AB, 0x00B4}, {0x00B6, 0x00B6}, {0x00B8, 0x00B9}, {0x00BB, 0x00BF},
+    {0x00D7, 0x00D7}, {0x00F7, 0x00F7}, {0x1680, 0x1680}, {0x2000, 0x203E}, {0x2041, 0x2070},
+    {0x2074, 0x207E}, {0x2080, 0x208E}, {0x20A0, 0x20CF}, {0x2190, 0x2BFF}, {0x2E00, 0x2E7F},
+    {0x3000, 0x3003}, {0x3008, 0x3020}, {0xE000, 0xF8FF}, {0xFE10, 0xFE1F}, {0xFE30, 0xFE6F},
+    {0xFEFF, 0xFEFF}, {0xFF00, 0xFF0F}, {0xFFF0, 0xFFFF}, {0x1F000, 0x1FAFF},
 }};
 
-bool is_identifier_code_point(char32_t cp) {
+// Characters that continue an identifier but cannot start one: the middle dot, connector
+// punctuation, and combining marks (an accent belongs to the letter before it).
+constexpr std::array<std::pair<char32_t, char32_t>, 7> kContinueOnlyRanges{{
+    {0x00B7, 0x00B7}, {0x0300, 0x036F}, {0x0483, 0x0489}, {0x203F, 0x2040}, {0x20D0, 0x20FF},
+    {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},
+}};
+
+bool in_ranges(char32_t cp, std::span<const std::pair<char32_t, char32_t>> ranges) {
+  return std::any_of(ranges.begin(), ranges.end(), [cp](const auto& range) { return cp >= range.first && cp <= range.second; });
+}
+
+bool is_identifier_code_point(char32_t cp, bool first) {
   if (cp >= 0xF0000) return false;  // supplementary private use
-  for (const auto& [first, last] : kNotIdentifierRanges) {
-    if (cp >= first && cp <= last) return false;
-  }
-  return true;
+  if (in_ranges(cp, kNotIdentifierRanges)) return false;
+  return !first || !in_ranges(cp, kContinueOnlyRanges);
 }
 
 std::string code_point_name(char32_t cp) {
@@ -227,7 +238,7 @@ class Lexer {
       }
       if (static_cast<unsigned char>(c) < 0x80) break;
       const Utf8Character cp = decode_utf8(text_, i);
-      if (!is_identifier_code_point(cp.code_point)) break;
+      if (!is_identifier_code_point(cp.code_point, i == from)) break;
       i += static_cast<uint32_t>(cp.length);
     }
     return i - from;

@@ -529,6 +529,9 @@ TEST_CASE("hcl identifiers take letters, digits, dashes and underscores, and let
   CHECK(doc.node(doc.value("\xC3\xA9t\xC3\xA9")).number == 3);
   CHECK(doc.node(doc.value("\xE5\x90\x8D\xE5\x89\x8D")).number == 4);
   CHECK(fault_of("a = \xE2\x80\x83x\n").message == "unexpected character '\xE2\x80\x83' (U+2003)");
+  // A middle dot or an accent continues a name but cannot start one.
+  CHECK(LoadedHcl("a\xC2\xB7" "b = 1\nx\xCC\x81 = 2\n").result.file != nullptr);
+  CHECK(fault_of("\xCC\x81x = 1\n").message == "unexpected character '\xCC\x81' (U+0301)");
 }
 
 // ---------------------------------------------------------------------------------------------
