@@ -281,16 +281,14 @@ class Lexer {
     at_ = static_cast<uint32_t>(close + 2);
   }
 
+  // `}` or `~}`. A `~}` always reads as the end of a sequence: where it closes an ordinary
+  // brace, or nothing, the parser reports the mistake.
   void close_brace(uint32_t length) {
     Frame& frame = frames_.back();
-    if (frame.braces > 0) {
-      --frame.braces;
-      // A `~}` that closes an ordinary brace is a mistake the parser reports.
-      return emit(length == 1 ? Kind::close_brace : Kind::sequence_close, length);
-    }
-    if (!frame.in_template) return emit(length == 1 ? Kind::close_brace : Kind::sequence_close, length);
-    emit(Kind::sequence_close, length);
-    frames_.pop_back();
+    const bool ends_sequence = frame.in_template && frame.braces == 0;
+    if (frame.braces > 0) --frame.braces;
+    emit(ends_sequence || length == 2 ? Kind::sequence_close : Kind::close_brace, length);
+    if (ends_sequence) frames_.pop_back();
   }
 
   // --- Templates ---------------------------------------------------------------------------
@@ -320,7 +318,8 @@ class Lexer {
     if (at(marker_end) == '\n') line_break = 1;
     if (at(marker_end) == '\r' && at(marker_end + 1) == '\n') line_break = 2;
     if (line_break == 0) {
-      return fail(marker_end, marker_end + (at_end() ? 0 : 1),
+      const auto found = static_cast<uint32_t>(marker_end < text_.size() ? utf8_character_at(text_, marker_end).size() : 0);
+      return fail(marker_end, marker_end + found,
                   "expected a line break right after the heredoc marker '" + std::string(marker) + "'");
     }
     emit(Kind::open_heredoc, marker_end - begin);

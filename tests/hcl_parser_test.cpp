@@ -626,6 +626,8 @@ TEST_CASE("hcl errors underline the token at fault") {
   CHECK(fault_of("z = <<-EOT\nabc\n").underlined == "<<-EOT");
   CHECK(fault_of("a = 1\nb = 2\na = 3\n").underlined == "a");
   CHECK(fault_of("a = ").underlined == "");
+  CHECK(fault_of("a = <<EOT\xE2\x82\xAC\nEOT\n").underlined == "\xE2\x82\xAC");  // the whole character after the marker
+  CHECK(fault_of("a = <<EOT").underlined == "");
 }
 
 TEST_CASE("hcl files with invalid UTF-8, NUL bytes or another encoding are rejected with a position") {
