@@ -21,8 +21,9 @@ struct HclLoadResult {
   std::optional<Diagnostic> failure;  // the first syntax error, at the token at fault
 };
 
-// Parses a whole file. Accepted beyond the specification: a UTF-8 byte-order mark, and a
-// heredoc's closing marker at the very end of the file without a line break. Rejected, each
+// Parses a whole file. Accepted beyond the specification: a UTF-8 byte-order mark (Terraform
+// accepts it too), and a heredoc's closing marker at the very end of the file without a line
+// break (Terraform 1.11 does not: "Unterminated template string"). Rejected, each
 // with its own message and position: invalid UTF-8, NUL bytes, UTF-16 and UTF-32 files,
 // nesting deeper than kMaxHclDepth, an attribute set twice in one body. Not done: Unicode
 // normalisation of strings (HCL applies NFC), and identifiers outside ASCII are recognised by
