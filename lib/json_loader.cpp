@@ -199,12 +199,6 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   std::optional<Fault> rejection_;
 };
 
-std::string hex_byte(char c) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
-  return buffer;
-}
-
 std::string code_point(char c) {
   char buffer[8];
   std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(static_cast<unsigned char>(c)));
@@ -302,7 +296,7 @@ Fault describe_parse_error(rapidjson::ParseErrorCode code, std::string_view text
       if (token < text.size() && text[token] == '"') return {token, "unterminated string"};
       return {offset, "unterminated string"};
     case kParseErrorStringInvalidEncoding:
-      return {offset, "invalid UTF-8 sequence starting with byte " + hex_byte(at) + " in a string"};
+      return {offset, "invalid UTF-8 sequence starting with byte " + byte_in_hex(at) + " in a string"};
     case kParseErrorNumberTooBig: {
       const std::string_view number = text.substr(offset, text.substr(offset).find_first_not_of("+-.0123456789eE"));
       constexpr size_t kShown = 24;  // enough to recognise the number, short enough for one line
@@ -317,10 +311,6 @@ Fault describe_parse_error(rapidjson::ParseErrorCode code, std::string_view text
   return {offset, "syntax error"};
 }
 
-// UTF-16 and UTF-32 text is what some shells write when output is redirected (Windows
-// PowerShell 5 writes UTF-16 LE); say so instead of reporting a confusing syntax error.
-// Without a byte-order mark the zero bytes give the encoding away, since a JSON document
-// starts with an ASCII character (RFC 4627, section 3).
 // The end of the character at `offset`, so that a fault's span never splits one.
 size_t character_end(std::string_view text, size_t offset) {
   if (offset >= text.size()) return offset;

@@ -1,6 +1,7 @@
 #include "sagelint/text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace sagelint {
 namespace {
@@ -69,6 +70,34 @@ size_t utf8_sequence_length(std::string_view text, size_t at) {
   return prefix.complete ? prefix.length : 0;
 }
 
+Utf8Character decode_utf8(std::string_view text, size_t at) {
+  const auto byte = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(text[at + i])); };
+  const char32_t lead = byte(0);
+  if (lead < 0x80) return {lead, 1};
+  if (lead < 0xE0) return {((lead & 0x1F) << 6) | (byte(1) & 0x3F), 2};
+  if (lead < 0xF0) return {((lead & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F), 3};
+  return {((lead & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F), 4};
+}
+
+void append_utf8(std::string& out, char32_t code_point) {
+  const auto unit = [](char32_t bits) { return static_cast<char>(bits); };
+  if (code_point < 0x80) {
+    out += unit(code_point);
+  } else if (code_point < 0x800) {
+    out += unit(0xC0 | (code_point >> 6));
+    out += unit(0x80 | (code_point & 0x3F));
+  } else if (code_point < 0x10000) {
+    out += unit(0xE0 | (code_point >> 12));
+    out += unit(0x80 | ((code_point >> 6) & 0x3F));
+    out += unit(0x80 | (code_point & 0x3F));
+  } else {
+    out += unit(0xF0 | (code_point >> 18));
+    out += unit(0x80 | ((code_point >> 12) & 0x3F));
+    out += unit(0x80 | ((code_point >> 6) & 0x3F));
+    out += unit(0x80 | (code_point & 0x3F));
+  }
+}
+
 size_t code_point_count(std::string_view utf8) {
   size_t count = 0;
   for (char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -95,8 +124,10 @@ std::string_view utf8_character_at(std::string_view text, size_t at) {
   return text.substr(at, std::max<size_t>(1, utf8_sequence_length(text, at)));
 }
 
-std::string count_of(size_t count, std::string_view singular, std::string_view plural) {
-  return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
+std::string byte_in_hex(char c) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+  return buffer;
 }
 
 std::optional<std::string> unsupported_encoding(std::string_view text) {
@@ -114,6 +145,10 @@ std::optional<std::string> unsupported_encoding(std::string_view text) {
     return "the file is UTF-16 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)";
   }
   return std::nullopt;
+}
+
+std::string count_of(size_t count, std::string_view singular, std::string_view plural) {
+  return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
 }
 
 }  // namespace sagelint

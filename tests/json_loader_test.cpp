@@ -16,6 +16,7 @@
 
 using namespace sagelint;
 using sagelint::testing::LoadedDocument;
+using sagelint::testing::llvm_style;
 using namespace std::string_literals;
 
 namespace {
@@ -27,14 +28,6 @@ struct Fault {
   std::string position;
   std::string message;
 };
-
-// LLVM style: lower-case start (an acronym such as NUL or UTF-16 may lead), no trailing period.
-bool llvm_style(std::string_view message) {
-  if (message.empty() || message.back() == '.') return false;
-  const auto upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
-  const auto lower = [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; };
-  return !(upper(message[0]) && message.size() > 1 && lower(message[1]));
-}
 
 Fault fault_of(const std::string& text) {
   const SourceFile file("x.json", "/x.json", text);

@@ -12,9 +12,12 @@
 #include <utility>
 #include <vector>
 
+#include <cctype>
+
 #include <doctest/doctest.h>
 
 #include "sagelint/catalog.hpp"
+#include "sagelint/hcl_parser.hpp"
 #include "sagelint/json_loader.hpp"
 #include "sagelint/yaml_loader.hpp"
 #include "sagelint/value.hpp"
@@ -75,6 +78,21 @@ inline Model load_files(const TempDir& dir, const std::vector<std::pair<std::str
   return load_inputs(paths);
 }
 
+// LLVM style: lower-case start (an acronym such as NUL or UTF-16 may lead), no trailing period.
+inline bool llvm_style(std::string_view message) {
+  if (message.empty() || message.back() == '.') return false;
+  const auto upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
+  const auto lower = [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; };
+  return !(upper(message[0]) && message.size() > 1 && lower(message[1]));
+}
+
+// "line:column-line:column" of a byte span, as a user would read it.
+inline std::string region_text(const SourceFile& file, uint32_t begin, uint32_t end) {
+  const Region r = file.region(begin, end);
+  return std::to_string(r.begin.line) + ":" + std::to_string(r.begin.column) + "-" + std::to_string(r.end.line) + ":" +
+         std::to_string(r.end.column);
+}
+
 // A loaded document. The tree points into the file, so both live here and never move.
 struct LoadedDocument {
   using Loader = LoadResult (*)(const SourceFile&);
@@ -110,11 +128,7 @@ struct LoadedDocument {
   // "line:column-line:column" of a node, as a user would read it.
   std::string region(NodeId id) const { return region_text(node(id).begin, node(id).end); }
   std::string key_region(NodeId id) const { return region_text(node(id).key_begin, node(id).key_end); }
-  std::string region_text(uint32_t begin, uint32_t end) const {
-    const Region r = file.region(begin, end);
-    return std::to_string(r.begin.line) + ":" + std::to_string(r.begin.column) + "-" + std::to_string(r.end.line) +
-           ":" + std::to_string(r.end.column);
-  }
+  std::string region_text(uint32_t begin, uint32_t end) const { return testing::region_text(file, begin, end); }
 
   // The text a location underlines.
   std::string_view underlined(const Location& at) const {
@@ -126,6 +140,32 @@ struct LoadedDocument {
 
   SourceFile file;
   LoadResult result;
+};
+
+// A parsed HCL file. The tree points into the file, so both live here and never move.
+struct LoadedHcl {
+  explicit LoadedHcl(std::string text) : file("x.tf", "/x.tf", std::move(text)), result(load_hcl(file)) {}
+  LoadedHcl(const LoadedHcl&) = delete;
+  LoadedHcl& operator=(const LoadedHcl&) = delete;
+
+  const HclFile& tree() const {
+    REQUIRE_MESSAGE(result.file != nullptr, (result.failure ? result.failure->message : "no tree"));
+    return *result.file;
+  }
+  const HclNode& node(HclNodeId id) const { return tree().node(id); }
+  // The value expression of the top-level attribute `name`.
+  HclNodeId value(std::string_view name) const {
+    const HclNodeId attribute = tree().attribute(tree().root(), name);
+    REQUIRE_MESSAGE(attribute != kNoHclNode, "no attribute " << name);
+    return tree().value(attribute);
+  }
+  // The bytes of a node's span, and its "line:column-line:column".
+  std::string_view token(HclNodeId id) const { return tree().source_text(id); }
+  std::string region(HclNodeId id) const { return region_text(file, node(id).begin, node(id).end); }
+  std::string name_region(HclNodeId id) const { return region_text(file, node(id).name_begin, node(id).name_end); }
+
+  SourceFile file;
+  HclLoadResult result;
 };
 
 // The findings of one rule.

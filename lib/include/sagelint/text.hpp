@@ -28,13 +28,26 @@ size_t utf8_sequence_length(std::string_view text, size_t at);
 // `text` with every byte that starts no well-formed sequence replaced by U+FFFD, for outputs
 // that must be UTF-8 (SARIF, JSON) whatever file names and input bytes they quote.
 std::string to_valid_utf8(std::string_view text);
+// The code point of the well-formed sequence that starts at text[at], and its length in bytes;
+// the text must have been validated (utf8_sequence_length).
+struct Utf8Character {
+  char32_t code_point;
+  size_t length;
+};
+Utf8Character decode_utf8(std::string_view text, size_t at);
+// Appends the UTF-8 encoding of `code_point` (a Unicode scalar value).
+void append_utf8(std::string& out, char32_t code_point);
 // Characters (code points; continuation bytes are not counted), as AWS counts name lengths.
 size_t code_point_count(std::string_view utf8);
 // The whole UTF-8 character that starts at text[at] (one byte if it is not well formed).
 std::string_view utf8_character_at(std::string_view text, size_t at);
 
-// Why a file cannot be read as UTF-8 text (it is UTF-16 or UTF-32, by its byte-order mark or
-// its pattern of zero bytes), or nullopt.
+// "0x0A": how messages name a byte that is not text.
+std::string byte_in_hex(char c);
+// Why a file that should be UTF-8 is not, when it is UTF-16 or UTF-32 (what some shells write
+// when output is redirected; Windows PowerShell 5 writes UTF-16 LE): a message naming the
+// encoding and how to convert it. Without a byte-order mark the zero bytes give the encoding
+// away, since JSON and HCL files start with an ASCII character.
 std::optional<std::string> unsupported_encoding(std::string_view text);
 
 // "1 user profile", "3 user profiles".
