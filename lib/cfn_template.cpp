@@ -68,20 +68,6 @@ std::unique_ptr<Tree> evaluate_resources(const Tree& raw, NodeId resources, Intr
   return evaluated;
 }
 
-void read_tags(Resource& resource) {
-  const Value tags = resource.root["Tags"];
-  resource.tags_known = !tags.is_unknown();
-  for (const Value& entry : tags.elements()) {
-    const auto key = entry["Key"].string();
-    if (!key) continue;
-    Tag tag;
-    tag.key = *key;
-    tag.value = entry["Value"].string().value_or(std::string_view());
-    tag.node = entry;
-    resource.tags.push_back(std::move(tag));
-  }
-}
-
 // Metadata: {sagelint: {justify: {SMD007: "reason"}}} or [{id: SMD007, reason: "…", expires: …}].
 void read_metadata_justifications(const Tree& raw, NodeId resource, Resource& into, Model& model) {
   const NodeId justify = raw.member(raw.member(raw.member(resource, "Metadata"), "sagelint"), "justify");
@@ -158,7 +144,7 @@ class TemplateReader {
     // A resource without Properties has every property absent, anchored on the resource.
     into.root = Value::of(evaluated_, resource)["Properties"];
     into.logical_id = evaluated_.key(resource);
-    read_tags(into);
+    read_tag_list(into);
     read_metadata_justifications(raw_, raw_resource, into, model_);
   }
 
@@ -197,8 +183,15 @@ class TemplateReader {
       std::string_view attribute;
       const std::string_view target = evaluator_.referenced_logical_id(raw_id, &attribute);
       const NodeId domain = raw_.member(raw_resources_, target);
-      if (!target.empty() && domain != kNoNode && type_of(raw_, domain) == "AWS::SageMaker::Domain" &&
-          (attribute.empty() || attribute == "DomainId")) {
+      const bool is_domain = !target.empty() && domain != kNoNode && type_of(raw_, domain) == "AWS::SageMaker::Domain";
+      if (is_domain && attribute == "DomainArn") {
+        // The intent is plain, so the link is made; the API rejects an ARN as a domain id.
+        model_.input_problems.push_back(Diagnostic{
+            Level::error, resource.domain_id.location(),
+            "DomainId of " + resource.description() + " is the DomainArn of " + std::string(target) +
+                "; the API expects its DomainId (!GetAtt " + std::string(target) + ".DomainId)"});
+      }
+      if (is_domain && (attribute.empty() || attribute == "DomainId" || attribute == "DomainArn")) {
         return template_link_key(raw_, target);
       }
     }

@@ -13,7 +13,9 @@
 
 #include "sagelint/api_export.hpp"
 #include "sagelint/cfn_template.hpp"
+#include "sagelint/hcl_parser.hpp"
 #include "sagelint/json_loader.hpp"
+#include "sagelint/terraform_module.hpp"
 #include "sagelint/text.hpp"
 #include "sagelint/yaml_loader.hpp"
 
@@ -21,19 +23,22 @@ namespace sagelint {
 namespace fs = std::filesystem;
 namespace {
 
-enum class Syntax : uint8_t { json, yaml };
+enum class Syntax : uint8_t { json, yaml, hcl };
 
-// What a file found in a directory may hold: API exports and templates in JSON, templates in
-// YAML (.template is what older CloudFormation tooling writes).
+// What a file found in a directory may hold: API exports, plans and templates in JSON,
+// templates in YAML (.template is what older CloudFormation tooling writes), Terraform.
 bool is_candidate(const fs::path& path) {
   const std::string extension = to_lower(path.extension().string());
-  return extension == ".json" || extension == ".yaml" || extension == ".yml" || extension == ".template";
+  return extension == ".json" || extension == ".yaml" || extension == ".yml" || extension == ".template" ||
+         extension == ".tf";
 }
 
-// JSON for .json files and for other files whose text starts with '{'; YAML otherwise.
+// JSON for .json files and for other files whose text starts with '{'; HCL for .tf files;
+// YAML otherwise.
 Syntax syntax_of(const std::string& path, std::string_view text) {
   const std::string extension = to_lower(fs::path(path).extension().string());
   if (extension == ".json") return Syntax::json;
+  if (extension == ".tf") return Syntax::hcl;
   if (extension == ".yaml" || extension == ".yml") return Syntax::yaml;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   const size_t first = text.find_first_not_of(" \t\r\n");
@@ -205,7 +210,29 @@ void skip(const InputFile& input, const SourceFile& source, const Tree* tree, st
   }
 }
 
-void load_file(const InputFile& input, const fs::path& working_directory, Model& model, Skipped& skipped) {
+// The .tf files read so far, by module (directory): a module's files are evaluated together,
+// once all are read.
+struct TerraformModules {
+  std::map<std::string, std::vector<TerraformFile>> files;
+  std::map<std::string, std::vector<const InputFile*>> inputs;
+};
+
+void read_terraform_modules(TerraformModules& modules, Model& model, Skipped& skipped) {
+  for (auto& [directory, files] : modules.files) {
+    const std::vector<bool> has_resources = read_terraform_module(files, model);
+    for (size_t i = 0; i < files.size(); ++i) {
+      // Variables, outputs and providers are part of the module, not skipped files; only a
+      // file named on its own that defines nothing is noted.
+      if (has_resources[i] || !modules.inputs[directory][i]->named) continue;
+      skip(*modules.inputs[directory][i], *files[i].source, nullptr,
+           "a Terraform file without aws_sagemaker_domain, aws_sagemaker_user_profile or aws_sagemaker_space resources",
+           model, skipped);
+    }
+  }
+}
+
+void load_file(const InputFile& input, const fs::path& working_directory, Model& model, Skipped& skipped,
+               TerraformModules& modules) {
   std::string error;
   std::optional<SourceText> text = read_file(input.path, error);
   auto file = std::make_unique<SourceFile>(display_path(input.path, working_directory), input.absolute,
@@ -220,6 +247,17 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
   if (syntax == Syntax::yaml && !input.named && !mentions_resources_key(source.text())) {
     return skip(input, source, nullptr, "YAML without a Resources key, so not a CloudFormation template", model,
                 skipped);
+  }
+  if (syntax == Syntax::hcl) {
+    HclLoadResult parsed = load_hcl(source);
+    if (!parsed.file) {
+      model.load_failures.push_back(std::move(*parsed.failure));
+      return;
+    }
+    const std::string directory = fs::path(source.path()).parent_path().generic_string();
+    modules.files[directory].push_back(TerraformFile{&source, std::move(parsed.file)});
+    modules.inputs[directory].push_back(&input);
+    return;
   }
   LoadResult loaded = syntax == Syntax::json ? load_json(source) : load_yaml(source);
   if (!loaded.tree) {
@@ -403,7 +441,9 @@ Model load_inputs(std::span<const std::string> paths) {
   std::error_code error;
   const fs::path working_directory = fs::current_path(error);
   Skipped skipped;
-  for (const InputFile& file : files) load_file(file, working_directory, model, skipped);
+  TerraformModules modules;
+  for (const InputFile& file : files) load_file(file, working_directory, model, skipped, modules);
+  read_terraform_modules(modules, model, skipped);
   note_skipped(skipped, model);
   merge_duplicates(model.domains, model);
   merge_duplicates(model.profiles, model);

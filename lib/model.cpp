@@ -23,7 +23,7 @@ std::string_view Resource::display_name() const {
 
 std::string Resource::description() const {
   std::string text = std::string(to_string(kind)) + " " + quoted(display_name());
-  if (!name.string() && !logical_id.empty()) text += " (logical ID)";
+  if (!name.string() && !logical_id.empty()) text += " (" + std::string(logical_id_kind) + ")";
   return text;
 }
 
@@ -55,6 +55,20 @@ void read_space_members(Space& space) {
   space.space_settings = space.root["SpaceSettings"];
   space.owner = space.root.get({"OwnershipSettings", "OwnerUserProfileName"});
   space.sharing_type = space.root.get({"SpaceSharingSettings", "SharingType"});
+}
+
+void read_tag_list(Resource& resource) {
+  const Value tags = resource.root["Tags"];
+  resource.tags_known = !tags.is_unknown();
+  for (const Value& entry : tags.elements()) {
+    const auto key = entry["Key"].string();
+    if (!key) continue;
+    Tag tag;
+    tag.key = *key;
+    tag.value = entry["Value"].string().value_or(std::string_view());
+    tag.node = entry;
+    resource.tags.push_back(std::move(tag));
+  }
 }
 
 void Model::link() {

@@ -40,7 +40,8 @@ struct Resource {
   // The resource's document: a describe-* output, a template's Properties, …
   Value root;
   Value name;                 // DomainName, UserProfileName or SpaceName
-  std::string_view logical_id;  // the resource's name in a template, when it comes from one
+  std::string_view logical_id;  // the resource's name in a template or module, when it comes from one
+  std::string_view logical_id_kind = "logical ID";  // what that name is called: "logical ID", "address"
   // A list-* summary: only identity fields are known, settings are unknown.
   bool summary = false;
   // Tags travel beside describe-* outputs (list-tags), so they may simply not be there.
@@ -95,6 +96,9 @@ struct Space : Resource {
 void read_domain_members(Domain& domain);
 void read_profile_members(UserProfile& profile);
 void read_space_members(Space& space);
+// Reads `root`'s Tags, a list of {Key, Value} (templates and modules are converted to it);
+// tags whose value is not known have an empty value.
+void read_tag_list(Resource& resource);
 
 // Owns the files and trees the resources point into.
 struct Model {
