@@ -662,7 +662,17 @@ std::vector<bool> read_terraform_module(std::span<const TerraformFile> files, Mo
     for (HclNodeId item : hcl.children(hcl.root())) {
       const std::vector<HclNodeId> labels = hcl.labels(item);
       if (!is_resource_block(hcl, item) || labels.size() != 2) continue;
-      if (const auto type = terraform_resource_type(hcl.text(labels[0]))) found.push_back(Found{item, *type});
+      const std::string_view type_name = hcl.text(labels[0]);
+      if (const auto type = terraform_resource_type(type_name)) found.push_back(Found{item, *type});
+      if (type_name.starts_with("awscc_sagemaker_")) {
+        // The Cloud Control provider mirrors CloudFormation's schema, not the API's names.
+        const HclNode& label = hcl.node(labels[0]);
+        model.notes.push_back(Diagnostic{
+            Level::note, Location::at_offset(*files[index].source, label.begin, label.end),
+            "skipped: " + std::string(type_name) + " " + quoted(hcl.text(labels[1])) +
+                " is a resource of the awscc provider; sagelint checks the aws provider's aws_sagemaker_domain, "
+                "aws_sagemaker_user_profile and aws_sagemaker_space"});
+      }
     }
     if (found.empty()) continue;
     has_resources[index] = true;

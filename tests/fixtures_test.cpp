@@ -123,8 +123,8 @@ void check_case(const fs::path& case_path, std::string_view rule_id, bool failin
 }  // namespace
 
 // Each input format has its rule fixtures: API exports in fixtures/<RULE-ID>/, CloudFormation
-// templates in fixtures/cfn/<RULE-ID>/.
-const fs::path kFormatRoots[] = {kFixtures, kFixtures / "cfn"};
+// templates in fixtures/cfn/<RULE-ID>/, Terraform modules in fixtures/terraform/<RULE-ID>/.
+const fs::path kFormatRoots[] = {kFixtures, kFixtures / "cfn", kFixtures / "terraform"};
 
 TEST_CASE("every rule in the catalog has passing and failing fixtures in every format") {
   for (const fs::path& root : kFormatRoots) {
@@ -151,15 +151,17 @@ TEST_CASE("rule fixtures produce exactly the findings in their snapshots") {
   }
 }
 
-// Template fixtures, fixtures/cfn/templates/<case>: what evaluating a template does to the
-// findings of every rule (parameter defaults, conditions, AWS::NoValue, Metadata
-// justifications, CDK output, links to exported domains). Each snapshot holds every finding
-// and every note of its case.
+// Template and module fixtures, fixtures/cfn/templates/<case> and
+// fixtures/terraform/modules/<case>: what evaluating a template or module does to the findings
+// of every rule (parameter and variable defaults, conditions, AWS::NoValue, dynamic blocks,
+// Metadata justifications, CDK output, modules in several files, links to exported domains).
+// Each snapshot holds every finding and every note of its case.
 TEST_CASE("template fixtures produce exactly the findings and notes in their snapshots") {
-  const std::vector<fs::path> cases = cases_in(kFixtures / "cfn" / "templates");
-  CHECK(cases.size() >= 5);
+  std::vector<fs::path> cases = cases_in(kFixtures / "cfn" / "templates");
+  for (const fs::path& module : cases_in(kFixtures / "terraform" / "modules")) cases.push_back(module);
+  CHECK(cases.size() >= 7);
   for (const fs::path& case_path : cases) {
-    const std::string name = case_path.filename().string();
+    const std::string name = fs::relative(case_path, kFixtures).generic_string();
     SUBCASE(name.c_str()) {
       const CaseRun run = run_case(case_path, "");
       const fs::path expected_path = snapshot_path(case_path);
