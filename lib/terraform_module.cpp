@@ -665,6 +665,7 @@ std::vector<bool> read_terraform_module(std::span<const TerraformFile> files, Mo
       const std::string_view type_name = hcl.text(labels[0]);
       if (const auto type = terraform_resource_type(type_name)) found.push_back(Found{item, *type});
       if (type_name.starts_with("awscc_sagemaker_")) {
+        has_resources[index] = true;  // said here, so not skipped as a file without them
         // The Cloud Control provider mirrors CloudFormation's schema, not the API's names.
         const HclNode& label = hcl.node(labels[0]);
         model.notes.push_back(Diagnostic{

@@ -30,8 +30,9 @@ struct TerraformFile {
 //   for expressions, splats, dynamic blocks) is unknown, and unknown values are never
 //   reported.
 // Profiles and spaces link to a domain of the module through `aws_sagemaker_domain.<name>.id`,
-// and to any other domain through a literal id. Returns, for each file, whether it defines any
-// of these resources.
+// and to any other domain through a literal id. awscc_sagemaker_* resources (the Cloud Control
+// provider, which mirrors CloudFormation) are noted as not checked. Returns, for each file,
+// whether it defines any SageMaker resource, awscc ones included.
 std::vector<bool> read_terraform_module(std::span<const TerraformFile> files, Model& model);
 
 }  // namespace sagelint
