@@ -14,6 +14,7 @@
 #include "sagelint/api_export.hpp"
 #include "sagelint/cfn_template.hpp"
 #include "sagelint/json_loader.hpp"
+#include "sagelint/terraform_plan.hpp"
 #include "sagelint/text.hpp"
 #include "sagelint/yaml_loader.hpp"
 
@@ -237,6 +238,7 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
             "); AWS would silently use only one of them"});
   }
   if (syntax == Syntax::json && read_api_export(tree, model)) return;
+  if (syntax == Syntax::json && read_terraform_plan(tree, model)) return;
   switch (read_cfn_template(tree, model)) {
     case TemplateRead::read:
       return;
