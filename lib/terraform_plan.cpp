@@ -182,21 +182,19 @@ class Converter {
       unknown_at(written);
       return;
     }
-    if (value == kNoNode || raw_.node(value).kind == NodeKind::null) return;
+    if (value == kNoNode || not_set(value)) return;
     if (api->shape->type == aws::ShapeType::structure) return block(*api, value, unknown);
     if (api->repeated) return repeated_block(*api, value, unknown);
     key(api->api_name, value);
     copy(value, unknown);
   }
 
-  // A nested block is a list of at most one object, even where the schema allows only one;
-  // an empty list is a block not written.
+  // A nested block is a list of at most one object, even where the schema allows only one.
   void block(const TerraformMember& api, NodeId value, NodeId unknown) {
     NodeId object = value;
     NodeId object_unknown = unknown;
     if (raw_.node(value).kind == NodeKind::array) {
       object = raw_.node(value).first_child;
-      if (object == kNoNode) return;
       object_unknown = is_kind(raw_, unknown, NodeKind::array) ? raw_.node(unknown).first_child : kNoNode;
     }
     key(api.api_name, value);
@@ -210,7 +208,6 @@ class Converter {
   // A list of structures is one block per element.
   void repeated_block(const TerraformMember& api, NodeId value, NodeId unknown) {
     const Node& list = raw_.node(value);
-    if (list.kind == NodeKind::array && list.size == 0) return;
     key(api.api_name, value);
     const aws::Shape* element_shape = aws::element_shape(*api.shape);
     if (list.kind != NodeKind::array || element_shape == nullptr) return copy(value, unknown);
@@ -260,6 +257,15 @@ class Converter {
       case NodeKind::null:
       case NodeKind::unknown: builder_.scalar(n.kind, n.begin, n.end); return;
     }
+  }
+
+  // How the provider writes a setting it does not send: null, "", or an empty list (of
+  // blocks or of values). Its state reads "" back for what the API leaves out, and it never
+  // sends an empty string or list, so a profile that writes them still inherits the domain's.
+  bool not_set(NodeId value) const {
+    const Node& n = raw_.node(value);
+    return n.kind == NodeKind::null || (n.kind == NodeKind::string && n.text.length == 0) ||
+           (n.kind == NodeKind::array && n.size == 0);
   }
 
   // Names the next value, at the place of the raw member `written`.

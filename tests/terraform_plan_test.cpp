@@ -197,7 +197,7 @@ TEST_CASE("blocks become objects, repeated blocks lists of objects, and null and
   CHECK(repositories.elements()[1]["RepositoryUrl"].string() == "https://example.com/b.git");
   CHECK(settings["CustomPosixUserConfig"].is_absent());                           // []
   CHECK(settings.get({"KernelGatewayAppSettings", "CustomImages"}).is_absent());  // [] of a repeated block
-  CHECK(settings.get({"KernelGatewayAppSettings", "LifecycleConfigArns"}).is_array());  // a list of strings
+  CHECK(settings.get({"KernelGatewayAppSettings", "LifecycleConfigArns"}).is_absent());  // [] of strings
   CHECK(domain.root["KmsKeyId"].is_absent());                                     // null
   CHECK(*domain.root["SubnetIds"].strings() == std::vector<std::string_view>{"subnet-1", "subnet-2"});
   // Names without an API member are left out: the tree holds the API's names only.
@@ -214,6 +214,51 @@ TEST_CASE("blocks become objects, repeated blocks lists of objects, and null and
   CHECK(at.tree->pointer(at.node) ==
         "/Resources/aws_sagemaker_domain.this/Properties/DefaultUserSettings/StudioWebPortalSettings/HiddenAppTypes");
   CHECK(domain.logical_id == "aws_sagemaker_domain.this");
+}
+
+TEST_CASE("what the provider does not send is absent, so a profile still inherits the domain's settings") {
+  // A state reads "" back for settings the API leaves out, and [] for lists; the provider
+  // sends neither, so the profile's own settings are only its execution role.
+  const std::string profile = R"({
+            "domain_id": "d-abc123",
+            "user_profile_name": "jdoe",
+            "user_settings": [{
+              "auto_mount_home_efs": "",
+              "default_landing_uri": "",
+              "execution_role": "arn:aws:iam::111122223333:role/ml",
+              "security_groups": [],
+              "studio_web_portal": "",
+              "studio_web_portal_settings": [{"hidden_app_types": [], "hidden_ml_tools": []}]
+            }]
+          })";
+  const std::string domain = R"({
+            "id": "d-abc123",
+            "domain_name": "ml-platform",
+            "auth_mode": "IAM",
+            "app_network_access_type": "VpcOnly",
+            "default_user_settings": [{
+              "auto_mount_home_efs": "Disabled",
+              "default_landing_uri": "studio::",
+              "studio_web_portal": "ENABLED",
+              "studio_web_portal_settings": [{"hidden_app_types": ["JupyterServer"]}]
+            }]
+          })";
+  const std::string state = R"({"format_version": "1.0", "terraform_version": "1.9.8", "values": {"root_module": {
+    "resources": [)" + resource("aws_sagemaker_domain.this", "aws_sagemaker_domain", domain) +
+                            "," + resource("aws_sagemaker_user_profile.jdoe", "aws_sagemaker_user_profile", profile) +
+                            "]}}}";
+  TempDir dir;
+  const LintResult result = lint_files(dir, {{"terraform.tfstate.json", state}});
+  REQUIRE(result.model.profiles.size() == 1);
+  const UserProfile& jdoe = result.model.profiles[0];
+  CHECK(jdoe.domain == &result.model.domains[0]);
+  CHECK(jdoe.user_settings["ExecutionRole"].is_present());
+  for (const char* member : {"AutoMountHomeEFS", "DefaultLandingUri", "SecurityGroups", "StudioWebPortal"}) {
+    CAPTURE(member);
+    CHECK(jdoe.user_settings[member].is_absent());
+  }
+  CHECK(jdoe.user_settings.get({"StudioWebPortalSettings", "HiddenAppTypes"}).is_absent());
+  for (const Finding& finding : result.findings) CHECK_MESSAGE(false, finding.rule->id << ": " << finding.message);
 }
 
 TEST_CASE("values the plan marks in after_unknown are unknown, where they would be written") {

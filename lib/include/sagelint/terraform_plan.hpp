@@ -14,9 +14,10 @@ namespace sagelint {
 // Each resource instance becomes {"Resources": {<address>: {"Type": …, "Properties": …}}} in a
 // tree of its own (added to the model) with the plan's spans: attributes and blocks under
 // their API names (see terraform_names.hpp), a block its one object, a repeated block a list
-// of objects, null and [] absent. A domain's `id` is its DomainId; other names without an API
-// member (arn, url, retention_policy, …) are dropped. A value the plan marks in
-// after_unknown is unknown, spanning the value, or its after_unknown entry when it is missing.
+// of objects; null, "" and [] are absent, as the provider sends none of them. A domain's `id`
+// is its DomainId; other names without an API member (arn, url, retention_policy, …) are
+// dropped. A value the plan marks in after_unknown is unknown, spanning the value, or its
+// after_unknown entry when it is missing from the values.
 //
 // `tags` and provider default tags (the rest of `tags_all`) are the resource's tags, so
 // `sagelint:justify:<ID>` tags work as for API exports. Domains are linked by their id, or,
