@@ -16,6 +16,7 @@
 #include "sagelint/hcl_parser.hpp"
 #include "sagelint/json_loader.hpp"
 #include "sagelint/terraform_module.hpp"
+#include "sagelint/terraform_plan.hpp"
 #include "sagelint/text.hpp"
 #include "sagelint/yaml_loader.hpp"
 
@@ -275,6 +276,7 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
             "); AWS would silently use only one of them"});
   }
   if (syntax == Syntax::json && read_api_export(tree, model)) return;
+  if (syntax == Syntax::json && read_terraform_plan(tree, model)) return;
   switch (read_cfn_template(tree, model)) {
     case TemplateRead::read:
       return;
@@ -285,7 +287,8 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
     case TemplateRead::not_a_template:
       return skip(input, source, &tree,
                   syntax == Syntax::json
-                      ? "neither an AWS CLI export of SageMaker AI domains, user profiles or spaces nor a CloudFormation template"
+                      ? "neither an AWS CLI export of SageMaker AI domains, user profiles or spaces, nor a Terraform plan, "
+                        "nor a CloudFormation template"
                       : "not a CloudFormation template",
                   model, skipped);
   }
@@ -294,8 +297,8 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
 void note_skipped(const Skipped& skipped, Model& model) {
   if (skipped.count == 0) return;
   std::string message = "skipped " + count_of(skipped.count, "file", "files") +
-                        " without SageMaker AI domains, user profiles or spaces (neither AWS CLI exports of them nor "
-                        "CloudFormation templates that define them): ";
+                        " without SageMaker AI domains, user profiles or spaces (neither AWS CLI exports of them, nor "
+                        "templates, Terraform files or plans that define them): ";
   for (size_t i = 0; i < skipped.first.size(); ++i) message += (i ? ", " : "") + skipped.first[i];
   if (skipped.count > skipped.first.size()) message += ", …";
   model.notes.push_back(Diagnostic{Level::note, {}, std::move(message)});

@@ -230,8 +230,8 @@ TEST_CASE("JSON files found in directories that are not exports are noted once, 
   REQUIRE(model.notes.size() == 1);
   CHECK(model.notes[0].location.file == nullptr);
   CHECK(model.notes[0].message.starts_with(
-      "skipped 2 files without SageMaker AI domains, user profiles or spaces (neither AWS CLI exports of them nor "
-      "CloudFormation templates that define them): "));
+      "skipped 2 files without SageMaker AI domains, user profiles or spaces (neither AWS CLI exports of them, "
+      "nor templates, Terraform files or plans that define them): "));
   CHECK(model.notes[0].message.find("export/package.json, ") != std::string::npos);
   CHECK(model.notes[0].message.ends_with("export/tsconfig.json"));
 }

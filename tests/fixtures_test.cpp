@@ -120,6 +120,15 @@ void check_case(const fs::path& case_path, std::string_view rule_id, bool failin
   }
 }
 
+// A case whose snapshot holds every finding and every note, whatever its rule.
+void check_every_finding(const fs::path& case_path) {
+  const CaseRun run = run_case(case_path, "");
+  const fs::path expected_path = snapshot_path(case_path);
+  if (updating_snapshots()) std::ofstream(expected_path, std::ios::binary) << run.snapshot;
+  REQUIRE_MESSAGE(fs::exists(expected_path), "missing snapshot " << expected_path.string());
+  CHECK(run.snapshot == sagelint::testing::read_file(expected_path));
+}
+
 }  // namespace
 
 // Each input format has its rule fixtures: API exports in fixtures/<RULE-ID>/, CloudFormation
@@ -162,12 +171,19 @@ TEST_CASE("template fixtures produce exactly the findings and notes in their sna
   CHECK(cases.size() >= 7);
   for (const fs::path& case_path : cases) {
     const std::string name = fs::relative(case_path, kFixtures).generic_string();
-    SUBCASE(name.c_str()) {
-      const CaseRun run = run_case(case_path, "");
-      const fs::path expected_path = snapshot_path(case_path);
-      if (updating_snapshots()) std::ofstream(expected_path, std::ios::binary) << run.snapshot;
-      REQUIRE_MESSAGE(fs::exists(expected_path), "missing snapshot " << expected_path.string());
-      CHECK(run.snapshot == sagelint::testing::read_file(expected_path));
-    }
+    SUBCASE(name.c_str()) { check_every_finding(case_path); }
+  }
+}
+
+// Terraform plan fixtures, fixtures/terraform/plan/<case>: `terraform show -json` output as
+// the model sees it (blocks, values unknown until apply, tags, child modules, for_each
+// instances linked to their domain through the configuration). Each snapshot holds every
+// finding and every note of its case.
+TEST_CASE("terraform plan fixtures produce exactly the findings and notes in their snapshots") {
+  const std::vector<fs::path> cases = cases_in(kFixtures / "terraform" / "plan");
+  CHECK(!cases.empty());
+  for (const fs::path& case_path : cases) {
+    const std::string name = fs::relative(case_path, kFixtures).generic_string();
+    SUBCASE(name.c_str()) { check_every_finding(case_path); }
   }
 }
