@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 
 #include "sagelint/text.hpp"
 
@@ -15,15 +14,6 @@ void add_defaults(std::vector<NodeId>& into, const std::vector<NodeId>& more) {
   for (NodeId parameter : more) {
     if (std::find(into.begin(), into.end(), parameter) == into.end()) into.push_back(parameter);
   }
-}
-
-std::string number_text(double value) {
-  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
-    return std::to_string(static_cast<long long>(value));
-  }
-  char buffer[32];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return error == std::errc() ? std::string(buffer, end) : std::string();
 }
 
 std::vector<std::string> split(std::string_view text, std::string_view delimiter) {
@@ -159,7 +149,7 @@ std::optional<std::string> IntrinsicEvaluator::scalar_text(NodeId node) const {
   const Node& n = raw_.node(node);
   switch (n.kind) {
     case NodeKind::string: return std::string(raw_.string(node));
-    case NodeKind::number: return number_text(n.number);
+    case NodeKind::number: return number_as_text(n.number);
     case NodeKind::boolean: return n.boolean ? "true" : "false";
     default: return std::nullopt;
   }
@@ -357,7 +347,7 @@ std::optional<std::string> IntrinsicEvaluator::canonical_literal(NodeId node) {
   switch (n.kind) {
     case NodeKind::null: return "z";
     case NodeKind::boolean: return n.boolean ? "t" : "f";
-    case NodeKind::number: return "n" + number_text(n.number);
+    case NodeKind::number: return "n" + number_as_text(n.number);
     case NodeKind::string: {
       const std::string_view text = raw_.string(node);
       return "s" + std::to_string(text.size()) + ":" + std::string(text);

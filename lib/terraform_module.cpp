@@ -1,7 +1,6 @@
 #include "sagelint/terraform_module.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -80,20 +79,11 @@ bool operator==(const TfValue& a, const TfValue& b) {
   }
 }
 
-std::string number_text(double value) {
-  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
-    return std::to_string(static_cast<long long>(value));
-  }
-  char buffer[32];
-  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return error == std::errc() ? std::string(buffer, end) : std::string();
-}
-
 // A string, number or boolean as a template shows it.
 std::optional<std::string> as_text(const TfValue& value) {
   switch (value.kind) {
     case TfValue::Kind::string: return value.text;
-    case TfValue::Kind::number: return number_text(value.number);
+    case TfValue::Kind::number: return number_as_text(value.number);
     case TfValue::Kind::boolean: return value.boolean ? "true" : "false";
     default: return std::nullopt;
   }

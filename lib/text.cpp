@@ -1,6 +1,8 @@
 #include "sagelint/text.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace sagelint {
@@ -145,6 +147,15 @@ std::optional<std::string> unsupported_encoding(std::string_view text) {
     return "the file is UTF-16 encoded; sagelint reads UTF-8 (convert it, e.g. with iconv -f UTF-16 -t UTF-8)";
   }
   return std::nullopt;
+}
+
+std::string number_as_text(double value) {
+  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  char buffer[32];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return error == std::errc() ? std::string(buffer, end) : std::string();
 }
 
 std::string count_of(size_t count, std::string_view singular, std::string_view plural) {

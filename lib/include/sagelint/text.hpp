@@ -50,6 +50,10 @@ std::string byte_in_hex(char c);
 // away, since JSON and HCL files start with an ASCII character.
 std::optional<std::string> unsupported_encoding(std::string_view text);
 
+// A number as a template or a message shows it: integers without a fraction ("60"), others in
+// their shortest exact form ("0.5").
+std::string number_as_text(double value);
+
 // "1 user profile", "3 user profiles".
 std::string count_of(size_t count, std::string_view singular, std::string_view plural);
 
