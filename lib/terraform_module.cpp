@@ -94,6 +94,9 @@ struct Declaration {
   HclNodeId node;
 };
 
+// How many locals may be evaluated one inside another.
+constexpr size_t kMaxLocalChain = 64;
+
 bool is_resource_block(const HclFile& file, HclNodeId item) {
   return file.node(item).kind == HclKind::block && file.text(item) == "resource";
 }
@@ -255,7 +258,11 @@ class ModuleEvaluator {
     if (const auto it = local_values_.find(key); it != local_values_.end()) return it->second;
     const auto declaration = locals_.find(key);
     // A local that refers to itself, directly or not, is an error for Terraform: unknown here.
-    if (declaration == locals_.end() || !locals_in_progress_.insert(key).second) return {};
+    // So is a chain of locals deeper than any module writes, which would otherwise cost stack.
+    if (declaration == locals_.end() || locals_in_progress_.size() >= kMaxLocalChain ||
+        !locals_in_progress_.insert(key).second) {
+      return {};
+    }
     const HclFile& file = *files_[declaration->second.file].hcl;
     TfValue value = evaluate(declaration->second.file, file.value(declaration->second.node));
     locals_in_progress_.erase(key);

@@ -211,6 +211,19 @@ resource "aws_sagemaker_user_profile" "other_module" {
   CHECK(model.notes[0].message.starts_with("the domain of user profile 'asmith' is not known before deployment"));
 }
 
+TEST_CASE("a long chain of terraform locals is cut short, not followed to the end of the stack") {
+  std::string declarations = "locals {\n  l0 = \"studio::\"\n";
+  for (int i = 1; i <= 100000; ++i) declarations += "  l" + std::to_string(i) + " = local.l" + std::to_string(i - 1) + "\n";
+  declarations += "  short = local.l40\n}\n";
+  TempDir dir;
+  const Model deep = load_files(dir, {{"deep/main.tf", landing_module("local.l100000", declarations)}});
+  REQUIRE(deep.domains.size() == 1);
+  CHECK(deep.domains[0].default_user_settings["DefaultLandingUri"].is_unknown());
+  const Model shallow = load_files(dir, {{"shallow/main.tf", landing_module("local.short", declarations)}});
+  REQUIRE(shallow.domains.size() == 1);
+  CHECK(shallow.domains[0].default_user_settings["DefaultLandingUri"].string() == "studio::");
+}
+
 TEST_CASE("a .tf file that is not HCL is a load failure at its position; the module's other files are read") {
   TempDir dir;
   const Model model = load_files(dir, {{"m/broken.tf", "resource \"aws_sagemaker_domain\" \"d\" {\n  name = \n}\n"},
