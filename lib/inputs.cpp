@@ -320,8 +320,8 @@ struct IdentityHash {
   }
 };
 
-// Template resources are never merged: two logical ids are two resources even when their
-// names collide (which the deployment, not the export, would reject).
+// Resources of templates, modules and plans are never merged: two logical ids or addresses
+// are two resources even when their names collide (which the deployment would reject).
 template <class R>
 std::optional<Identity> identity(const R& resource) {
   const auto name = resource.name.string();
