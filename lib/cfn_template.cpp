@@ -215,18 +215,18 @@ class TemplateReader {
 
 }  // namespace
 
-TemplateRead read_cfn_template(const Tree& tree, Model& model) {
-  if (!is_template(tree)) return TemplateRead::not_a_template;
+DocumentRead read_cfn_template(const Tree& tree, Model& model) {
+  if (!is_template(tree)) return DocumentRead::not_recognised;
   const NodeId resources = tree.member(tree.root(), "Resources");
   bool any = false;
   for (NodeId resource : tree.children(resources)) any = any || sagemaker_kind(type_of(tree, resource)).has_value();
-  if (!any || tree.node(resources).kind != NodeKind::object) return TemplateRead::no_sagemaker_resources;
+  if (!any || tree.node(resources).kind != NodeKind::object) return DocumentRead::no_sagemaker_resources;
 
   IntrinsicEvaluator evaluator(tree);
   std::unique_ptr<Tree> evaluated = evaluate_resources(tree, resources, evaluator);
   TemplateReader(tree, *evaluated, evaluator, model).read_all();
   model.trees.push_back(std::move(evaluated));
-  return TemplateRead::read;
+  return DocumentRead::read;
 }
 
 }  // namespace sagelint

@@ -276,15 +276,27 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
             "); AWS would silently use only one of them"});
   }
   if (syntax == Syntax::json && read_api_export(tree, model)) return;
-  if (syntax == Syntax::json && read_terraform_plan(tree, model)) return;
+  if (syntax == Syntax::json) {
+    switch (read_terraform_plan(tree, model)) {
+      case DocumentRead::read:
+        return;
+      case DocumentRead::no_sagemaker_resources:
+        return skip(input, source, &tree,
+                    "a Terraform plan without aws_sagemaker_domain, aws_sagemaker_user_profile or aws_sagemaker_space "
+                    "resources",
+                    model, skipped);
+      case DocumentRead::not_recognised:
+        break;
+    }
+  }
   switch (read_cfn_template(tree, model)) {
-    case TemplateRead::read:
+    case DocumentRead::read:
       return;
-    case TemplateRead::no_sagemaker_resources:
+    case DocumentRead::no_sagemaker_resources:
       return skip(input, source, &tree,
                   "a CloudFormation template without AWS::SageMaker::Domain, UserProfile or Space resources", model,
                   skipped);
-    case TemplateRead::not_a_template:
+    case DocumentRead::not_recognised:
       return skip(input, source, &tree,
                   syntax == Syntax::json
                       ? "neither an AWS CLI export of SageMaker AI domains, user profiles or spaces, nor a Terraform plan, "

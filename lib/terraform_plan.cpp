@@ -473,25 +473,25 @@ class PlanReader {
 
 }  // namespace
 
-bool read_terraform_plan(const Tree& tree, Model& model) {
+DocumentRead read_terraform_plan(const Tree& tree, Model& model) {
   const DocumentKind kind = document_kind(tree);
-  if (kind == DocumentKind::other) return false;
+  if (kind == DocumentKind::other) return DocumentRead::not_recognised;
   const NodeId version = tree.member(tree.root(), "format_version");
   if (!supported_format(tree.string(version))) {
     model.notes.push_back(Diagnostic{Level::note, Location::of(tree, version),
                                      "skipped: Terraform JSON format_version " + quoted(tree.string(version)) +
                                          " is not one sagelint reads (0.x and 1.x)"});
-    return true;
+    return DocumentRead::read;  // said here, so not skipped again
   }
   const NodeId section = tree.member(tree.root(), kind == DocumentKind::plan ? "planned_values" : "values");
   const NodeId root_module = tree.member(section, "root_module");
   std::vector<Instance> instances;
   collect_instances(tree, root_module, {}, after_unknown_by_address(tree), instances);
-  if (instances.empty()) return true;
+  if (instances.empty()) return DocumentRead::no_sagemaker_resources;
   std::unique_ptr<Tree> evaluated = evaluate_instances(tree, section, instances);
   PlanReader(tree, *evaluated, instances, model).read_all();
   model.trees.push_back(std::move(evaluated));
-  return true;
+  return DocumentRead::read;
 }
 
 }  // namespace sagelint

@@ -116,7 +116,7 @@ TEST_CASE("plans and states are read, other JSON documents are not") {
   SUBCASE("a plan") {
     LoadedDocument plan(plan_of(domain));
     Model model;
-    CHECK(read_terraform_plan(plan.tree(), model));
+    CHECK(read_terraform_plan(plan.tree(), model) == DocumentRead::read);
     REQUIRE(model.domains.size() == 1);
     CHECK(model.domains[0].name.string() == "ml-platform");
     CHECK(model.trees.size() == 1);  // the evaluated resources
@@ -125,13 +125,13 @@ TEST_CASE("plans and states are read, other JSON documents are not") {
     LoadedDocument state(R"({"format_version": "1.0", "terraform_version": "1.9.8",
       "values": {"root_module": {"resources": [)" + domain + "]}}}");
     Model model;
-    CHECK(read_terraform_plan(state.tree(), model));
+    CHECK(read_terraform_plan(state.tree(), model) == DocumentRead::read);
     CHECK(model.domains.size() == 1);
   }
   SUBCASE("a plan or state without SageMaker resources adds nothing") {
     LoadedDocument plan(plan_of(resource("aws_iam_role.ml", "aws_iam_role", R"({"name": "ml"})")));
     Model model;
-    CHECK(read_terraform_plan(plan.tree(), model));
+    CHECK(read_terraform_plan(plan.tree(), model) == DocumentRead::no_sagemaker_resources);
     CHECK(model.domains.empty());
     CHECK(model.trees.empty());
     CHECK(model.notes.empty());
@@ -146,14 +146,14 @@ TEST_CASE("plans and states are read, other JSON documents are not") {
       CAPTURE(text);
       LoadedDocument document(text);
       Model model;
-      CHECK_FALSE(read_terraform_plan(document.tree(), model));
+      CHECK(read_terraform_plan(document.tree(), model) == DocumentRead::not_recognised);
       CHECK(model.trees.empty());
     }
   }
   SUBCASE("a format of a later major version is noted, not guessed at") {
     LoadedDocument plan(R"({"format_version": "2.0", "planned_values": {}})");
     Model model;
-    CHECK(read_terraform_plan(plan.tree(), model));
+    CHECK(read_terraform_plan(plan.tree(), model) == DocumentRead::read);
     CHECK(model.domains.empty());
     REQUIRE(model.notes.size() == 1);
     CHECK(model.notes[0].message ==
@@ -185,7 +185,7 @@ TEST_CASE("blocks become objects, repeated blocks lists of objects, and null and
             }]
           })")));
   Model model;
-  REQUIRE(read_terraform_plan(plan.tree(), model));
+  REQUIRE(read_terraform_plan(plan.tree(), model) == DocumentRead::read);
   REQUIRE(model.domains.size() == 1);
   const Domain& domain = model.domains[0];
   const Value settings = domain.default_user_settings;
@@ -350,7 +350,7 @@ TEST_CASE("tags and the provider's default tags are the resource's tags") {
                                          R"({"domain_name": "ml-platform", "tags": {"Team": "ml"}})"),
                                 change("aws_sagemaker_domain.this", R"({"tags": {"Owner": true}, "tags_all": true})")));
     Model model;
-    REQUIRE(read_terraform_plan(plan.tree(), model));
+    REQUIRE(read_terraform_plan(plan.tree(), model) == DocumentRead::read);
     CHECK_FALSE(model.domains[0].tags_known);
     REQUIRE(model.domains[0].tags.size() == 1);
     CHECK(model.domains[0].tags[0].key == "Team");
@@ -372,7 +372,7 @@ TEST_CASE("resources of child modules keep their module's address") {
   }]}}
 })");
   Model model;
-  REQUIRE(read_terraform_plan(plan.tree(), model));
+  REQUIRE(read_terraform_plan(plan.tree(), model) == DocumentRead::read);
   REQUIRE(model.domains.size() == 1);
   CHECK(model.domains[0].logical_id == "module.studio.aws_sagemaker_domain.this");
   REQUIRE(model.profiles.size() == 1);
@@ -386,7 +386,7 @@ TEST_CASE("data sources and resources of other types or providers are not read")
       resource("awscc_sagemaker_domain.this", "awscc_sagemaker_domain", kDomainValues) + "," +
       resource("aws_sagemaker_studio_lifecycle_config.this", "aws_sagemaker_studio_lifecycle_config", "{}")));
   Model model;
-  CHECK(read_terraform_plan(plan.tree(), model));
+  CHECK(read_terraform_plan(plan.tree(), model) == DocumentRead::no_sagemaker_resources);
   CHECK(model.domains.empty());
   CHECK(model.trees.empty());
 }
@@ -507,7 +507,7 @@ TEST_CASE("instances of a module called with for_each link within their own modu
   ]}}}}}
 })");
   Model model;
-  REQUIRE(read_terraform_plan(plan.tree(), model));
+  REQUIRE(read_terraform_plan(plan.tree(), model) == DocumentRead::read);
   model.link();
   REQUIRE(model.profiles.size() == 2);
   REQUIRE(model.profiles[0].domain != nullptr);

@@ -8,12 +8,6 @@
 
 namespace sagelint {
 
-enum class TemplateRead : uint8_t {
-  not_a_template,          // nothing was added
-  no_sagemaker_resources,  // a template, but without domains, profiles or spaces
-  read,
-};
-
 // A template is a document with AWSTemplateFormatVersion, or with a Resources map whose
 // entries have a Type, or a file named *.template.json (what CDK writes).
 //
@@ -24,6 +18,6 @@ enum class TemplateRead : uint8_t {
 // and to any other domain by a literal id. Justifications may be tags or Metadata:
 //   Metadata: {sagelint: {justify: {SMD007: "reason … expires=YYYY-MM-DD"}}}
 //   Metadata: {sagelint: {justify: [{id: SMD007, reason: "…", expires: YYYY-MM-DD}]}}
-TemplateRead read_cfn_template(const Tree& tree, Model& model);
+DocumentRead read_cfn_template(const Tree& tree, Model& model);
 
 }  // namespace sagelint

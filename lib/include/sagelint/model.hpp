@@ -91,6 +91,10 @@ struct Space : Resource {
   Value space_settings;       // SpaceSettings, looked up once by the adapter
 };
 
+// What an adapter made of a document: not one of its format, one of its format that defines
+// no domain, profile or space, or one whose resources were added to the model.
+enum class DocumentRead : uint8_t { not_recognised, no_sagemaker_resources, read };
+
 // Reads the members that API exports and CloudFormation templates name alike from the
 // resource's `root`, which the adapter has set.
 void read_domain_members(Domain& domain);

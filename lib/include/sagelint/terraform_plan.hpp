@@ -9,7 +9,7 @@
 namespace sagelint {
 
 // A plan has format_version and planned_values or resource_changes; a state has
-// format_version and values. Returns false, adding nothing, for any other document.
+// format_version and values; any other document is not_recognised, and nothing is added.
 //
 // Each resource instance becomes {"Resources": {<address>: {"Type": …, "Properties": …}}} in a
 // tree of its own (added to the model) with the plan's spans: attributes and blocks under
@@ -23,6 +23,6 @@ namespace sagelint {
 // `sagelint:justify:<ID>` tags work as for API exports. Domains are linked by their id, or,
 // while that is not known, by their address; a profile or space whose domain_id is unknown
 // links to the domain its configuration expression refers to in the same module instance.
-bool read_terraform_plan(const Tree& tree, Model& model);
+DocumentRead read_terraform_plan(const Tree& tree, Model& model);
 
 }  // namespace sagelint
