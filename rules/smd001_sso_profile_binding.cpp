@@ -50,32 +50,32 @@ void check_sso_profile(const UserProfile& profile, const Domain& domain, Reporte
   const Value& user = profile.sso_user_value;
   if (identifier.is_absent() && user.is_absent()) {
     reporter.report(&profile, resource_location(profile), Level::error,
-                    describe(profile) + " in SSO " + describe(domain) +
+                    profile.description() + " in SSO " + domain.description() +
                         " is not bound to an IAM Identity Center user; set SingleSignOnUserIdentifier to 'UserName' "
                         "and SingleSignOnUserValue to the user's name");
     return;
   }
   if (identifier.is_absent()) {
     reporter.report(&profile, resource_location(profile), Level::error,
-                    describe(profile) + " in SSO " + describe(domain) +
+                    profile.description() + " in SSO " + domain.description() +
                         " has no SingleSignOnUserIdentifier; set it to 'UserName'");
   } else if (const auto text = identifier.string(); text && *text != "UserName") {
     reporter.report(profile, identifier,
-                    "SingleSignOnUserIdentifier of " + describe(profile) + " is " + quoted(*text) +
+                    "SingleSignOnUserIdentifier of " + profile.description() + " is " + quoted(*text) +
                         "; the only supported value is 'UserName'");
   }
   if (user.is_absent()) {
     reporter.report(&profile, resource_location(profile), Level::error,
-                    describe(profile) + " in SSO " + describe(domain) +
+                    profile.description() + " in SSO " + domain.description() +
                         " has no SingleSignOnUserValue; set it to the IAM Identity Center user's name");
   } else if (const auto name = user.string()) {
     if (trim(*name).empty()) {
       reporter.report(profile, user,
-                      "SingleSignOnUserValue of " + describe(profile) +
+                      "SingleSignOnUserValue of " + profile.description() +
                           " is empty; set it to the IAM Identity Center user's name");
     } else if (name->size() > kMaxUserValueLength) {
       reporter.report(profile, user,
-                      "SingleSignOnUserValue of " + describe(profile) + " has " + std::to_string(name->size()) +
+                      "SingleSignOnUserValue of " + profile.description() + " has " + std::to_string(name->size()) +
                           " characters; at most 256 are allowed");
     }
   }
@@ -86,7 +86,7 @@ void check_iam_profile(const UserProfile& profile, const Domain& domain, Reporte
                                     std::pair{&profile.sso_user_value, "SingleSignOnUserValue"}}) {
     if (!field->is_present()) continue;
     reporter.report(profile, *field,
-                    describe(profile) + " sets " + name + " although " + describe(domain) +
+                    profile.description() + " sets " + name + " although " + domain.description() +
                         " uses IAM authentication; remove it");
   }
 }

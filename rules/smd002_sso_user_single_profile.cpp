@@ -49,8 +49,8 @@ void check(const RuleContext& context, Reporter& reporter) {
     if (inserted) continue;
     const UserProfile& first = *it->second;
     reporter.report(profile, profile.sso_user_value,
-                    "IAM Identity Center user " + quoted(*user) + " is bound to " + describe(profile) + " and to " +
-                        describe(first) + " (" + short_position(first.sso_user_value.location()) +
+                    "IAM Identity Center user " + quoted(*user) + " is bound to " + profile.description() + " and to " +
+                        first.description() + " (" + short_position(first.sso_user_value.location()) +
                         "); one person should have one user profile per domain");
   }
 }

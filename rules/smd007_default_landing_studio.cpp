@@ -56,7 +56,7 @@ void check(const RuleContext& context, Reporter& reporter) {
       // Inherited values are the domain's to report; a domain that says nothing is ambiguous.
       if (settings.is_domain() && landing.value.is_absent()) {
         reporter.report(&owner, missing_setting_location(settings), Level::warning,
-                        describe(owner) +
+                        owner.description() +
                             " does not set DefaultLandingUri, so it opens Studio Classic if it was created before "
                             "2023-11-30; set it to 'studio::'");
       }
@@ -66,11 +66,11 @@ void check(const RuleContext& context, Reporter& reporter) {
     if (!uri || *uri == "studio::") return;
     if (uri->starts_with("app:JupyterServer:")) {
       reporter.report(owner, landing.value,
-                      describe(owner) + " lands in Studio Classic (DefaultLandingUri is " + quoted(*uri) +
+                      owner.description() + " lands in Studio Classic (DefaultLandingUri is " + quoted(*uri) +
                           "); expected 'studio::'");
     } else {
       reporter.report(owner, landing.value,
-                      "DefaultLandingUri of " + describe(owner) + " is " + quoted(*uri) +
+                      "DefaultLandingUri of " + owner.description() + " is " + quoted(*uri) +
                           ", which is not a default experience; expected 'studio::'");
     }
   });

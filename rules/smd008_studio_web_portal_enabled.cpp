@@ -64,7 +64,7 @@ void check(const RuleContext& context, Reporter& reporter) {
       const Reporter::Premise landing_premise(reporter, landing.value);
       const Reporter::Premise portal_premise(reporter, portal.value);
       reporter.report(owner, at.value,
-                      describe(owner) +
+                      owner.description() +
                           " lands in Studio (DefaultLandingUri is 'studio::') but StudioWebPortal is 'DISABLED', so "
                           "users cannot open their default experience; set StudioWebPortal to 'ENABLED'");
       return;
@@ -72,7 +72,7 @@ void check(const RuleContext& context, Reporter& reporter) {
     if (portal.origin != &owner) return;
     if (unified_studio_only(settings.domain()) != false) return;
     reporter.report(owner, portal.value,
-                    describe(owner) +
+                    owner.description() +
                         " disables Studio (StudioWebPortal is 'DISABLED'), so users cannot open it; set it to "
                         "'ENABLED'");
   });

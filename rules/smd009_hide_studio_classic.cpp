@@ -68,7 +68,7 @@ void report_dead_settings(const EffectiveSettings& settings, Reporter& reporter)
     }
     if (!value.is_present()) continue;
     reporter.report(owner, value, Level::note,
-                    name + " of " + describe(owner) +
+                    name + " of " + owner.description() +
                         " has no effect: only Studio Classic reads it, and Classic is hidden");
   }
 }
@@ -85,10 +85,10 @@ void check(const RuleContext& context, Reporter& reporter) {
     const Setting list = settings.get({"StudioWebPortalSettings", "HiddenAppTypes"});
     if (list.origin == &owner) {
       reporter.report(owner, list.value,
-                      describe(owner) + " shows Studio Classic: HiddenAppTypes does not include 'JupyterServer'");
+                      owner.description() + " shows Studio Classic: HiddenAppTypes does not include 'JupyterServer'");
     } else if (settings.is_domain()) {
       reporter.report(&owner, missing_setting_location(settings), Level::warning,
-                      describe(owner) +
+                      owner.description() +
                           " shows Studio Classic: add 'JupyterServer' to StudioWebPortalSettings.HiddenAppTypes");
     }
   });

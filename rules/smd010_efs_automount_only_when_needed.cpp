@@ -69,15 +69,16 @@ void check(const RuleContext& context, Reporter& reporter) {
     const Value own = settings.own()["AutoMountHomeEFS"];
     if (own.is_present()) {
       if (own.string() != "Enabled") return;
-      reporter.report(owner, own, describe(owner) + " auto-mounts EFS home folders (AutoMountHomeEFS is 'Enabled')" +
-                                      kReason);
+      reporter.report(owner, own,
+                      owner.description() + " auto-mounts EFS home folders (AutoMountHomeEFS is 'Enabled')" + kReason);
       return;
     }
     if (!settings.is_domain() || !own.is_absent()) return;  // profiles default to the domain's value
     const Setting creation{owner.root["HomeEfsFileSystemCreation"], &owner};
     if (creation.value.is_unknown() || string_equals(creation, "Disabled") == true) return;
     reporter.report(&owner, missing_setting_location(settings), Level::warning,
-                    describe(owner) + " does not set AutoMountHomeEFS, so EFS home folders are auto-mounted" + kReason);
+                    owner.description() + " does not set AutoMountHomeEFS, so EFS home folders are auto-mounted" +
+                        kReason);
   });
 }
 

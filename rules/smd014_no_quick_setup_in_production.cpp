@@ -170,7 +170,7 @@ void check(const RuleContext& context, Reporter& reporter) {
     const Signals signals = quick_setup.of(domain);
     const bool production = context.is_production(domain);
     if (signals.found.size() < 2 && !(production && signals.domain_name)) continue;
-    std::string message = describe(domain) + " looks like a Quick Setup domain (" + joined(signals.found) + ")";
+    std::string message = domain.description() + " looks like a Quick Setup domain (" + joined(signals.found) + ")";
     message += production ? " and is in production; Quick Setup domains are never fit for production"
                           : "; Quick Setup is for learning and proofs of concept, never production";
     reporter.report(&domain, resource_location(domain), production ? Level::error : Level::warning, std::move(message));

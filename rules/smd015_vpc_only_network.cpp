@@ -48,7 +48,7 @@ void check(const RuleContext& context, Reporter& reporter) {
     const Level level = context.is_production(domain) ? Level::error : Level::warning;
     if (access.is_absent()) {
       reporter.report(&domain, resource_location(domain), level,
-                      describe(domain) +
+                      domain.description() +
                           " does not set AppNetworkAccessType, so Studio traffic goes through the public internet "
                           "(PublicInternetOnly); set it to 'VpcOnly'");
       continue;
@@ -56,8 +56,9 @@ void check(const RuleContext& context, Reporter& reporter) {
     const auto text = access.string();
     if (!text || *text == "VpcOnly") continue;
     reporter.report(domain, access, level,
-                    describe(domain) + " sends Studio traffic through the public internet (AppNetworkAccessType is " +
-                        quoted(*text) + "); expected 'VpcOnly'");
+                    domain.description() +
+                        " sends Studio traffic through the public internet (AppNetworkAccessType is " + quoted(*text) +
+                        "); expected 'VpcOnly'");
   }
 }
 

@@ -84,11 +84,11 @@ void check_display_name(const Space& space, Reporter& reporter) {
   const auto display = space.display_name_value.string();
   if (!display) return;
   if (trim(*display).empty()) {
-    reporter.report(space, space.display_name_value, "SpaceDisplayName of " + describe(space) + " is blank");
+    reporter.report(space, space.display_name_value, "SpaceDisplayName of " + space.description() + " is blank");
   } else if (code_point_count(*display) > kMaxDisplayNameLength) {
     reporter.report(space, space.display_name_value,
-                    "SpaceDisplayName of " + describe(space) + " has " + std::to_string(code_point_count(*display)) +
-                        " characters; at most 64 are allowed");
+                    "SpaceDisplayName of " + space.description() + " has " +
+                        std::to_string(code_point_count(*display)) + " characters; at most 64 are allowed");
   }
 }
 

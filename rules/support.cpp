@@ -6,8 +6,6 @@
 
 namespace sagelint::rules {
 
-std::string describe(const Resource& resource) { return resource.description(); }
-
 Location resource_location(const Resource& resource) {
   if (!resource.name.is_absent()) return resource.name.location();
   return resource.root.location();

@@ -10,9 +10,6 @@
 
 namespace sagelint::rules {
 
-// "domain 'ml-platform'", "user profile 'jdoe'", "space 'notebooks'".
-std::string describe(const Resource& resource);
-
 // Where to point when a setting is missing: the settings object it belongs in when that
 // exists, else the resource's name, else the resource's document.
 Location missing_setting_location(const EffectiveSettings& settings);
