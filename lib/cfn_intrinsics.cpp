@@ -382,13 +382,15 @@ std::string IntrinsicEvaluator::derivation(const std::vector<NodeId>& defaults) 
   return "the Default of template " + std::string(defaults.size() == 1 ? "parameter " : "parameters ") + names;
 }
 
-bool IntrinsicEvaluator::append(NodeId node, TreeBuilder& builder) {
+void IntrinsicEvaluator::append(NodeId node, TreeBuilder& builder) {
   const Resolved r = resolve(node);
+  if (r.kind == Resolved::Kind::no_value) return;  // resolved once: the member goes with its value
   const Node& n = raw_.node(node);
+  if (n.has_key) builder.key(raw_.key(node), n.key_begin, n.key_end);
   NodeId appended = kNoNode;
   switch (r.kind) {
     case Resolved::Kind::no_value:
-      return false;
+      return;
     case Resolved::Kind::unknown:
       appended = builder.scalar(NodeKind::unknown, n.begin, n.end);
       break;
@@ -405,7 +407,6 @@ bool IntrinsicEvaluator::append(NodeId node, TreeBuilder& builder) {
       break;
   }
   if (!r.defaults.empty()) builder.derive(appended, derivation(r.defaults));
-  return true;
 }
 
 // Appends raw node `node` with the span [begin, end) (its own, or that of the function it is
@@ -422,12 +423,7 @@ NodeId IntrinsicEvaluator::append_literal(NodeId node, uint32_t begin, uint32_t 
     case NodeKind::array: break;
   }
   const NodeId container = builder.open(n.kind, begin);
-  for (NodeId child : raw_.children(node)) {
-    if (is_no_value(child)) continue;
-    const Node& c = raw_.node(child);
-    if (c.has_key) builder.key(raw_.key(child), c.key_begin, c.key_end);
-    append(child, builder);
-  }
+  for (NodeId child : raw_.children(node)) append(child, builder);
   builder.close(end);
   return container;
 }

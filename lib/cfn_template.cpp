@@ -56,10 +56,7 @@ std::unique_ptr<Tree> evaluate_resources(const Tree& raw, NodeId resources, Intr
     builder.open(NodeKind::object, r.begin);
     for (std::string_view member : {"Type", "Properties"}) {
       const NodeId value = raw.member(resource, member);
-      if (value == kNoNode || evaluator.is_no_value(value)) continue;
-      const Node& v = raw.node(value);
-      builder.key(raw.key(value), v.key_begin, v.key_end);
-      evaluator.append(value, builder);
+      if (value != kNoNode) evaluator.append(value, builder);
     }
     builder.close(r.end);
   }
@@ -75,23 +72,21 @@ void read_metadata_justifications(const Tree& raw, NodeId resource, Resource& in
   const auto problem = [&](NodeId at, std::string message) {
     model.input_problems.push_back(Diagnostic{Level::warning, Location::of(raw, at), std::move(message)});
   };
-  const auto scalar_text = [&](NodeId node) -> std::optional<std::string> {
-    if (node == kNoNode) return std::nullopt;
-    const Node& n = raw.node(node);
-    if (n.kind == NodeKind::string) return std::string(raw.string(node));
-    return std::nullopt;
+  const auto string_at = [&](NodeId node) -> std::optional<std::string> {
+    if (node == kNoNode || raw.node(node).kind != NodeKind::string) return std::nullopt;
+    return std::string(raw.string(node));
   };
   const Node& j = raw.node(justify);
   if (j.kind == NodeKind::object) {
     for (NodeId entry : raw.children(justify)) {
       const std::string id(raw.key(entry));
-      std::optional<std::string> text = scalar_text(entry);
+      std::optional<std::string> text = string_at(entry);
       if (!text) {
-        problem(entry, "the justification for " + id + " in Metadata must be a string: the reason, then expires=YYYY-MM-DD if it expires");
+        problem(entry, "the justification for " + id +
+                           " in Metadata must be a string: the reason, then expires=YYYY-MM-DD if it expires");
         continue;
       }
-      into.justifications.push_back(
-          WrittenJustification{id, std::move(*text), "Metadata sagelint.justify." + id, Location::key_of(raw, entry)});
+      into.justifications.push_back(WrittenJustification{id, std::move(*text), "Metadata sagelint.justify." + id});
     }
     return;
   }
@@ -100,8 +95,8 @@ void read_metadata_justifications(const Tree& raw, NodeId resource, Resource& in
     return;
   }
   for (NodeId entry : raw.children(justify)) {
-    const std::optional<std::string> id = scalar_text(raw.member(entry, "id"));
-    std::optional<std::string> reason = scalar_text(raw.member(entry, "reason"));
+    const std::optional<std::string> id = string_at(raw.member(entry, "id"));
+    std::optional<std::string> reason = string_at(raw.member(entry, "reason"));
     if (!id || !reason) {
       problem(entry, "an entry of Metadata sagelint.justify needs an 'id' (the rule id) and a 'reason'");
       continue;
@@ -109,13 +104,12 @@ void read_metadata_justifications(const Tree& raw, NodeId resource, Resource& in
     const NodeId expires = raw.member(entry, "expires");
     if (expires != kNoNode) {
       // YAML reads an unquoted date as a string here: the loader has no timestamp type.
-      const std::optional<std::string> date = scalar_text(expires);
+      const std::optional<std::string> date = string_at(expires);
       *reason += " expires=" + date.value_or(std::string(raw.file().text().substr(
                                     raw.node(expires).begin, raw.node(expires).end - raw.node(expires).begin)));
     }
-    into.justifications.push_back(WrittenJustification{*id, std::move(*reason),
-                                                       "Metadata sagelint.justify entry for " + *id,
-                                                       Location::of(raw, entry)});
+    into.justifications.push_back(
+        WrittenJustification{*id, std::move(*reason), "Metadata sagelint.justify entry for " + *id});
   }
 }
 
@@ -133,8 +127,10 @@ class TemplateReader {
       const NodeId raw_resource = raw_.member(raw_resources_, logical_id);
       switch (*sagemaker_kind(type_of(evaluated_, resource))) {
         case ResourceKind::domain: read_domain(resource, raw_resource); break;
-        case ResourceKind::user_profile: read_profile(resource, raw_resource); break;
-        case ResourceKind::space: read_space(resource, raw_resource); break;
+        case ResourceKind::user_profile:
+          read_linked(resource, raw_resource, read_profile_members, model_.profiles);
+          break;
+        case ResourceKind::space: read_linked(resource, raw_resource, read_space_members, model_.spaces); break;
       }
     }
   }
@@ -157,22 +153,15 @@ class TemplateReader {
     model_.domains.push_back(std::move(domain));
   }
 
-  void read_profile(NodeId resource, NodeId raw_resource) {
-    UserProfile profile;
-    profile.kind = ResourceKind::user_profile;
-    read_common(resource, raw_resource, profile);
-    read_profile_members(profile);
-    profile.domain_link = domain_link(profile, raw_resource);
-    model_.profiles.push_back(std::move(profile));
-  }
-
-  void read_space(NodeId resource, NodeId raw_resource) {
-    Space space;
-    space.kind = ResourceKind::space;
-    read_common(resource, raw_resource, space);
-    read_space_members(space);
-    space.domain_link = domain_link(space, raw_resource);
-    model_.spaces.push_back(std::move(space));
+  // A profile or a space: its members, and its link to a domain.
+  template <class R>
+  void read_linked(NodeId resource, NodeId raw_resource, void (*read_members)(R&), std::vector<R>& into) {
+    R linked;
+    linked.kind = *sagemaker_kind(type_of(evaluated_, resource));
+    read_common(resource, raw_resource, linked);
+    read_members(linked);
+    linked.domain_link = domain_link(linked, raw_resource);
+    into.push_back(std::move(linked));
   }
 
   // A domain of this template named by !Ref or !GetAtt X.DomainId, else a literal DomainId.
@@ -197,11 +186,7 @@ class TemplateReader {
     }
     if (const auto id = resource.domain_id.string()) return std::string(*id);
     if (resource.domain_id.is_unknown()) {
-      model_.notes.push_back(Diagnostic{
-          Level::note, resource.domain_id.location(),
-          "the domain of " + resource.description() +
-              " is not known before deployment (its DomainId names no domain of this template); checks that need "
-              "the domain's settings are skipped"});
+      model_.notes.push_back(unknown_domain_note(resource, resource.domain_id, "DomainId", "template"));
     }
     return {};
   }

@@ -71,6 +71,14 @@ void read_tag_list(Resource& resource) {
   }
 }
 
+Diagnostic unknown_domain_note(const Resource& resource, const Value& domain_id, std::string_view field,
+                               std::string_view scope) {
+  return Diagnostic{Level::note, domain_id.location(),
+                    "the domain of " + resource.description() + " is not known before deployment (its " +
+                        std::string(field) + " names no domain of this " + std::string(scope) +
+                        "); checks that need the domain's settings are skipped"};
+}
+
 void Model::link() {
   std::unordered_map<std::string_view, Domain*> by_key;
   for (Domain& domain : domains) {

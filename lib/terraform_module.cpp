@@ -1,6 +1,7 @@
 #include "sagelint/terraform_module.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -300,9 +301,11 @@ class ModuleEvaluator {
       result = arguments[0];
     } else if ((name == "lower" || name == "upper") && arguments.size() == 1 &&
                arguments[0].kind == TfValue::Kind::string) {
-      result = TfValue::of_string(name == "lower" ? to_lower(arguments[0].text) : arguments[0].text);
-      if (name == "upper") {
-        for (char& c : result.text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      // ASCII only, as to_lower: no setting a rule reads needs more.
+      result = TfValue::of_string(arguments[0].text);
+      for (char& c : result.text) {
+        const auto byte = static_cast<unsigned char>(c);
+        c = static_cast<char>(name == "lower" ? std::tolower(byte) : std::toupper(byte));
       }
     } else if (name == "join" && arguments.size() >= 2 && arguments[0].kind == TfValue::Kind::string) {
       result = TfValue::of_string("");
@@ -715,12 +718,17 @@ std::vector<bool> read_terraform_module(std::span<const TerraformFile> files, Mo
         }
         if (const auto id = r.domain_id.string()) return std::string(*id);
         if (r.domain_id.is_unknown()) {
-          model.notes.push_back(Diagnostic{Level::note, r.domain_id.location(),
-                                           "the domain of " + r.description() +
-                                               " is not known before deployment (its domain_id names no domain of "
-                                               "this module); checks that need the domain's settings are skipped"});
+          model.notes.push_back(unknown_domain_note(r, r.domain_id, "domain_id", "module"));
         }
         return {};
+      };
+      // A profile or a space: its members, and its link to a domain.
+      const auto read_linked = [&]<class R>(void (*read_members)(R&), std::vector<R>& into) {
+        R linked;
+        fill(linked);
+        read_members(linked);
+        linked.domain_link = link(linked);
+        into.push_back(std::move(linked));
       };
       switch (f.type.kind) {
         case ResourceKind::domain: {
@@ -731,22 +739,8 @@ std::vector<bool> read_terraform_module(std::span<const TerraformFile> files, Mo
           model.domains.push_back(std::move(domain));
           break;
         }
-        case ResourceKind::user_profile: {
-          UserProfile profile;
-          fill(profile);
-          read_profile_members(profile);
-          profile.domain_link = link(profile);
-          model.profiles.push_back(std::move(profile));
-          break;
-        }
-        case ResourceKind::space: {
-          Space space;
-          fill(space);
-          read_space_members(space);
-          space.domain_link = link(space);
-          model.spaces.push_back(std::move(space));
-          break;
-        }
+        case ResourceKind::user_profile: read_linked(read_profile_members, model.profiles); break;
+        case ResourceKind::space: read_linked(read_space_members, model.spaces); break;
       }
     }
     model.trees.push_back(std::move(tree));

@@ -406,11 +406,7 @@ class PlanReader {
     if (const auto id = resource.domain_id.string()) return std::string(*id);
     if (!resource.domain_id.is_unknown()) return {};
     if (const std::string* link = referenced_domain(instance)) return *link;
-    model_.notes.push_back(Diagnostic{
-        Level::note, resource.domain_id.location(),
-        "the domain of " + resource.description() +
-            " is not known before deployment (its domain_id names no domain of this plan); checks that need the "
-            "domain's settings are skipped"});
+    model_.notes.push_back(unknown_domain_note(resource, resource.domain_id, "domain_id", "plan"));
     return {};
   }
 

@@ -30,11 +30,9 @@ class IntrinsicEvaluator {
  public:
   explicit IntrinsicEvaluator(const Tree& raw);
 
-  // Appends the value of raw node `node` to `builder` (whose pending member name, if any, it
-  // takes). Returns false, appending nothing, when the value is AWS::NoValue.
-  bool append(NodeId node, TreeBuilder& builder);
-  // Whether raw node `node` evaluates to AWS::NoValue (so its member name must not be given).
-  bool is_no_value(NodeId node);
+  // Appends raw node `node`, a member or an element, evaluated, under its own member name if it
+  // has one; appends nothing when its value is AWS::NoValue.
+  void append(NodeId node, TreeBuilder& builder);
 
   // The logical id a value refers to: {"Ref": X}, {"Fn::GetAtt": [X, attribute]} or
   // {"Fn::GetAtt": "X.attribute"}; empty otherwise. `attribute` is set for Fn::GetAtt.
@@ -88,6 +86,7 @@ class IntrinsicEvaluator {
   std::optional<std::pair<std::string_view, NodeId>> function_of(NodeId node) const;
 
   NodeId append_literal(NodeId node, uint32_t begin, uint32_t end, TreeBuilder& builder);
+  bool is_no_value(NodeId node);
 
   const Tree& raw_;
   NodeId parameters_ = kNoNode;

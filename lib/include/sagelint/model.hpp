@@ -30,7 +30,6 @@ struct WrittenJustification {
   std::string rule_id;
   std::string text;    // "reason … expires=YYYY-MM-DD"
   std::string origin;  // how messages name it: "Metadata sagelint.justify.SMD007"
-  Location location;   // where it is written
 };
 
 struct Domain;
@@ -103,6 +102,12 @@ void read_space_members(Space& space);
 // Reads `root`'s Tags, a list of {Key, Value} (templates and modules are converted to it);
 // tags whose value is not known have an empty value.
 void read_tag_list(Resource& resource);
+
+// The note for a profile or space whose domain is not known before deployment: `field` is
+// what the format calls the domain id ("DomainId", "domain_id"), `scope` where no domain it
+// names was found ("template", "module", "plan").
+Diagnostic unknown_domain_note(const Resource& resource, const Value& domain_id, std::string_view field,
+                               std::string_view scope);
 
 // Owns the files and trees the resources point into.
 struct Model {
