@@ -203,30 +203,35 @@ class Loader {
     return Fault{offset(parser.problem_mark), std::move(message)};
   }
 
+  static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+  // The first position from `at` (before `end`) that is not part of a token, or of blanks.
+  uint32_t skip_token(uint32_t at, uint32_t end) const {
+    while (at < end && !is_blank(text_[at])) ++at;
+    return at;
+  }
+  uint32_t skip_blanks(uint32_t at, uint32_t end) const {
+    while (at < end && is_blank(text_[at])) ++at;
+    return at;
+  }
+
   // Where a node's value starts: after its anchor and tag, which the event's span includes.
   uint32_t value_begin(uint32_t begin, uint32_t end) const {
     uint32_t at = begin;
-    for (;;) {
-      if (at >= end || (text_[at] != '!' && text_[at] != '&')) return at;
-      while (at < end && text_[at] != ' ' && text_[at] != '\t' && text_[at] != '\n' && text_[at] != '\r') ++at;
-      while (at < end && (text_[at] == ' ' || text_[at] == '\t' || text_[at] == '\n' || text_[at] == '\r')) ++at;
+    while (at < end && (text_[at] == '!' || text_[at] == '&')) {
+      at = skip_blanks(skip_token(at, end), end);
       if (at < end && text_[at] == '#') {  // a comment between the tag and a block below it
         while (at < end && text_[at] != '\n' && text_[at] != '\r') ++at;
-        while (at < end && (text_[at] == ' ' || text_[at] == '\t' || text_[at] == '\n' || text_[at] == '\r')) ++at;
+        at = skip_blanks(at, end);
       }
     }
+    return at;
   }
 
   // The span of a tag within a node's properties, for the member name of its object.
   std::pair<uint32_t, uint32_t> tag_span(uint32_t begin, uint32_t value) const {
     uint32_t at = begin;
-    while (at < value && text_[at] != '!') {
-      while (at < value && text_[at] != ' ' && text_[at] != '\t' && text_[at] != '\n' && text_[at] != '\r') ++at;
-      while (at < value && (text_[at] == ' ' || text_[at] == '\t' || text_[at] == '\n' || text_[at] == '\r')) ++at;
-    }
-    uint32_t end = at;
-    while (end < value && text_[end] != ' ' && text_[end] != '\t' && text_[end] != '\n' && text_[end] != '\r') ++end;
-    return {at, end};
+    while (at < value && text_[at] != '!') at = skip_blanks(skip_token(at, value), value);
+    return {at, skip_token(at, value)};
   }
 
   // Before a value: a mapping expecting a key takes a scalar as its next member name, and
