@@ -63,36 +63,15 @@ auto order_key(const Finding& f) {
 
 }  // namespace
 
-std::optional<std::string> validate_rule_options(std::span<const Rule* const> rules, const RunOptions& options) {
-  for (const auto& [key, value] : options.rule_options) {
-    const size_t dot = key.find('.');
-    const std::string_view id = std::string_view(key).substr(0, dot);
-    const std::string_view name = dot == std::string::npos ? std::string_view() : std::string_view(key).substr(dot + 1);
-    const auto rule = std::find_if(rules.begin(), rules.end(), [&](const Rule* r) { return r->info.id == id; });
-    if (rule == rules.end()) return "unknown rule " + quoted(id) + " in option " + quoted(key);
-    const auto& known = (*rule)->info.options;
-    const auto option = std::find_if(known.begin(), known.end(), [&](const RuleOption& o) { return o.name == name; });
-    if (option == known.end()) {
-      std::string message = "rule " + std::string(id) + " has no option " + quoted(name);
-      if (!known.empty()) {
-        message += "; its options are";
-        for (const RuleOption& o : known) message += " " + std::string(o.name);
-      }
-      return message;
-    }
-    if (option->validate == nullptr) continue;
-    if (std::string problem = option->validate(value); !problem.empty()) return "option " + key + ": " + problem;
-  }
-  return std::nullopt;
-}
-
 std::vector<Finding> run_rules(const Model& model, std::span<const Rule* const> rules, const RunOptions& options) {
   std::vector<Finding> findings;
   for (const Rule* rule : rules) {
     const RuleContext context(model, rule->info, options);
     Reporter reporter(rule->info);
     rule->check(context, reporter);
+    const auto level = options.levels.find(rule->info.id);
     for (Finding& finding : reporter.take()) {
+      if (level != options.levels.end() && finding.level != Level::note) finding.level = level->second;
       apply_justification(finding, context);
       findings.push_back(std::move(finding));
     }

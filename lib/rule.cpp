@@ -1,44 +1,73 @@
 #include "sagelint/rule.hpp"
 
+#include <algorithm>
+
 #include "sagelint/text.hpp"
 
 namespace sagelint {
 namespace {
 
+bool equals_any_ignoring_case(const std::vector<std::string>& candidates, std::string_view text) {
+  return std::any_of(candidates.begin(), candidates.end(),
+                     [&](const std::string& candidate) { return equals_ignoring_case(candidate, text); });
+}
+
 // The environment a resource's own tags declare, if any.
-Environment tagged_environment(const Resource& resource) {
+Environment tagged_environment(const Resource& resource, const EnvironmentPolicy& policy) {
   for (const Tag& tag : resource.tags) {
-    if (!equals_ignoring_case(tag.key, "Environment") && !equals_ignoring_case(tag.key, "env") &&
-        !equals_ignoring_case(tag.key, "stage")) {
-      continue;
-    }
-    for (std::string_view prod : {"prod", "production", "prd"}) {
-      if (equals_ignoring_case(tag.value, prod)) return Environment::production;
-    }
-    return Environment::nonproduction;
+    if (!equals_any_ignoring_case(policy.tag_keys, tag.key)) continue;
+    return equals_any_ignoring_case(policy.production_values, tag.value) ? Environment::production
+                                                                         : Environment::nonproduction;
   }
   return Environment::unspecified;
 }
 
-}  // namespace
-
-std::string_view RuleContext::option(std::string_view name) const {
-  std::string key;
-  key.reserve(rule_.id.size() + 1 + name.size());
-  key.append(rule_.id).append(".").append(name);
-  if (const auto it = options_.rule_options.find(key); it != options_.rule_options.end()) return it->second;
-  for (const RuleOption& option : rule_.options) {
-    if (option.name == name) return option.default_value;
+// The account of an ARN, "arn:partition:service:region:account:resource", or empty.
+std::string_view arn_account(std::string_view arn) {
+  size_t start = 0;
+  for (int field = 0; field < 4; ++field) {
+    const size_t colon = arn.find(':', start);
+    if (colon == std::string_view::npos) return {};
+    start = colon + 1;
   }
-  return {};
+  const size_t end = arn.find(':', start);
+  return end == std::string_view::npos ? std::string_view() : arn.substr(start, end - start);
 }
 
-bool RuleContext::is_production(const Resource& resource) const {
-  Environment environment = tagged_environment(resource);
-  if (environment == Environment::unspecified && resource.domain && resource.domain != &resource) {
-    environment = tagged_environment(*resource.domain);
+// Where a domain's account is written: its ARN, else its default execution role's.
+bool in_production_account(const Domain& domain, const EnvironmentPolicy& policy) {
+  if (policy.production_accounts.empty()) return false;
+  for (const Value& arn : {domain.root["DomainArn"], domain.default_user_settings["ExecutionRole"]}) {
+    const auto text = arn.string();
+    if (!text || !text->starts_with("arn:")) continue;
+    const std::string_view account = arn_account(*text);
+    return std::find(policy.production_accounts.begin(), policy.production_accounts.end(), account) !=
+           policy.production_accounts.end();
   }
-  if (environment == Environment::unspecified) environment = options_.environment;
+  return false;
+}
+
+bool has_production_name(const Domain& domain, const EnvironmentPolicy& policy) {
+  const auto name = domain.name.string();
+  if (!name) return false;
+  return std::any_of(policy.production_domain_names.begin(), policy.production_domain_names.end(),
+                     [&](const NamePattern& pattern) { return pattern.matches(*name); });
+}
+
+}  // namespace
+
+bool RuleContext::is_production(const Resource& resource) const {
+  const EnvironmentPolicy& policy = options_.settings.env;
+  Environment environment = tagged_environment(resource, policy);
+  const Domain* domain = resource.domain;
+  if (environment == Environment::unspecified && domain && domain != &resource) {
+    environment = tagged_environment(*domain, policy);
+  }
+  if (environment == Environment::unspecified && domain &&
+      (has_production_name(*domain, policy) || in_production_account(*domain, policy))) {
+    environment = Environment::production;
+  }
+  if (environment == Environment::unspecified) environment = policy.fallback;
   return environment == Environment::production;
 }
 
@@ -73,6 +102,11 @@ void Reporter::report(const Resource* subject, const Location& at, Level level, 
   finding.location = at;
   finding.subject = subject;
   findings_.push_back(std::move(finding));
+}
+
+void Reporter::not_evaluable(const Resource& subject, const Location& at, std::string_view why) {
+  if (!not_evaluable_.insert(&subject).second) return;
+  report(&subject, at, Level::note, subject.description() + " cannot be checked: " + std::string(why));
 }
 
 void Reporter::report_unreadable(const Location& at, std::string message) {

@@ -61,28 +61,31 @@ std::string justification_line(const RuleInfo& rule) {
   return line;
 }
 
-// "## Options", written from the rule's option metadata so the page cannot drift from it.
-std::string options_section(const RuleInfo& rule) {
-  std::string out = "## Options\n";
-  if (rule.options.empty()) return out + "None.\n\n";
-  for (const RuleOption& option : rule.options) {
-    const std::string default_value =
-        option.default_value.empty() ? "empty" : "`" + std::string(option.default_value) + "`";
-    out += "- `" + std::string(option.name) + "`: " + std::string(option.description) + ". Default: " +
-           default_value + ". Set with `--option " + std::string(rule.id) + "." + std::string(option.name) +
-           "=VALUE`.\n";
+// "## Configuration", written from the settings table so the page cannot drift from it.
+std::string configuration_section(const RuleInfo& rule) {
+  std::string out = "## Configuration\n";
+  if (rule.settings.empty()) return out + "None.\n\n";
+  out += "Keys of `.sagelint.json` this rule reads (see [configuration](../configuration.md)):\n";
+  for (std::string_view key : rule.settings) {
+    const SettingInfo* info = find_setting_info(key);
+    if (info == nullptr) {
+      out += "- `" + std::string(key) + "`\n";  // a test keeps every named key documented
+      continue;
+    }
+    out += "- `" + std::string(key) + "` (" + std::string(info->type) + "): " + std::string(info->description) +
+           ". Default: " + std::string(info->default_value) + ".\n";
   }
   return out + "\n";
 }
 
-// The documentation with the generated Options section before References.
-std::string documentation_with_options(const RuleInfo& rule) {
+// The documentation with the generated Configuration section before References.
+std::string documentation_with_configuration(const RuleInfo& rule) {
   std::string doc(rule.documentation);
   if (!doc.ends_with("\n")) doc += "\n";
   const size_t references = doc.find("## References");
-  const std::string options = options_section(rule);
-  if (references == std::string::npos) return doc + "\n" + options;
-  return doc.insert(references, options);
+  const std::string configuration = configuration_section(rule);
+  if (references == std::string::npos) return doc + "\n" + configuration;
+  return doc.insert(references, configuration);
 }
 
 }  // namespace
@@ -96,7 +99,7 @@ std::string rule_markdown(const RuleInfo& rule) {
   out << "| Applies to | " << applies_to_text(rule.applies_to) << " |\n";
   out << "| Justification | " << justification_line(rule) << " |\n";
   out << "| Tags | " << tag_list(rule) << " |\n\n";
-  out << documentation_with_options(rule);
+  out << documentation_with_configuration(rule);
   return out.str();
 }
 
@@ -122,7 +125,7 @@ std::string rule_text(const RuleInfo& rule) {
   out << "Applies to:     " << applies_to_text(rule.applies_to) << "\n";
   out << "Justification:  " << justification_line(rule) << "\n";
   out << "Tags:           " << tag_list(rule) << "\n";
-  std::istringstream doc{documentation_with_options(rule)};
+  std::istringstream doc{documentation_with_configuration(rule)};
   std::string line;
   while (std::getline(doc, line)) {
     if (line.starts_with("## ")) {

@@ -74,7 +74,7 @@ constinit const Rule kInvalidInput{
             .justification = JustificationPolicy::not_accepted,
             .security_severity = {},
             .precision = "very-high",
-            .options = {},
+            .settings = {},
         },
     .check = check,
 };

@@ -122,7 +122,7 @@ constinit const Rule kSsoProfileBinding{
             .justification = JustificationPolicy::not_accepted,
             .security_severity = "7.0",
             .precision = "very-high",
-            .options = {},
+            .settings = {},
         },
     .check = check,
 };

@@ -73,7 +73,7 @@ constinit const Rule kSsoUserSingleProfile{
             .justification = JustificationPolicy::not_accepted,
             .security_severity = "6.5",
             .precision = "very-high",
-            .options = {},
+            .settings = {},
         },
     .check = check,
 };

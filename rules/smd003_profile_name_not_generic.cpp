@@ -1,6 +1,4 @@
 // SMD003 profile-name-not-generic: a user profile is named after the one person it stands for.
-#include <re2/re2.h>
-
 #include "rules.hpp"
 #include "support.hpp"
 
@@ -9,16 +7,7 @@ namespace {
 
 constexpr std::string_view kTags[] = {"identity", "audit"};
 
-constexpr std::string_view kDefaultPattern =
-    R"(^(default(-\d{8}T\d{6})?|shared|common|generic|team|group|everyone|admin|test|demo|user\d*|student\d*|guest)$)"
-    R"(|-(team|shared|group|common)(-|$))";
-
-constexpr RuleOption kOptions[] = {
-    {.name = "generic-name-pattern",
-     .default_value = kDefaultPattern,
-     .description = "RE2 pattern, searched without regard to case, that marks a profile name as generic",
-     .validate = validate_pattern},
-};
+constexpr std::string_view kSettings[] = {"generic_name_patterns"};
 
 constexpr std::string_view kDocumentation = R"md(## What it does
 Flags user profiles whose name says they are for a team, a role or nobody in particular:
@@ -51,15 +40,9 @@ A sanctioned exception, such as a break-glass profile, can carry the tag
 )md";
 
 void check(const RuleContext& context, Reporter& reporter) {
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  const std::string_view pattern = context.option("generic-name-pattern");
-  const RE2 generic(re2::StringPiece(pattern.data(), pattern.size()), options);
-  if (!generic.ok()) return;  // validated before the run
   for (const UserProfile& profile : context.model().profiles) {
     const auto name = profile.name.string();
-    if (!name || !RE2::PartialMatch(re2::StringPiece(name->data(), name->size()), generic)) continue;
+    if (!name || !context.settings().is_generic_name(*name)) continue;
     std::string message = "user profile name " + quoted(*name) + " is generic";
     if (const auto user = profile.sso_user_value.string(); user && !trim(*user).empty()) {
       message += " although the profile is bound to IAM Identity Center user " + quoted(*user);
@@ -88,7 +71,7 @@ constinit const Rule kProfileNameNotGeneric{
             .justification = JustificationPolicy::allowed,
             .security_severity = {},
             .precision = "high",
-            .options = kOptions,
+            .settings = kSettings,
         },
     .check = check,
 };

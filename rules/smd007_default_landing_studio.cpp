@@ -95,7 +95,7 @@ constinit const Rule kDefaultLandingStudio{
             .justification = JustificationPolicy::required,
             .security_severity = {},
             .precision = "very-high",
-            .options = {},
+            .settings = {},
         },
     .check = check,
 };

@@ -96,7 +96,7 @@ constinit const Rule kStudioWebPortalEnabled{
             .justification = JustificationPolicy::allowed,
             .security_severity = {},
             .precision = "very-high",
-            .options = {},
+            .settings = {},
         },
     .check = check,
 };

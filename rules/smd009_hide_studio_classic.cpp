@@ -112,7 +112,7 @@ constinit const Rule kHideStudioClassic{
             .justification = JustificationPolicy::required,
             .security_severity = {},
             .precision = "very-high",
-            .options = {},
+            .settings = {},
         },
     .check = check,
 };

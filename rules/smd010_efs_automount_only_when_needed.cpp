@@ -101,7 +101,7 @@ constinit const Rule kEfsAutomountOnlyWhenNeeded{
             .justification = JustificationPolicy::allowed,
             .security_severity = {},
             .precision = "high",
-            .options = {},
+            .settings = {},
         },
     .check = check,
 };

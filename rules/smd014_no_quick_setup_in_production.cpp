@@ -1,6 +1,7 @@
 // SMD014 no-quick-setup-in-production: Quick Setup domains are for learning, never production.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "rules.hpp"
@@ -11,21 +12,7 @@ namespace {
 
 constexpr std::string_view kTags[] = {"quick-setup", "security", "network"};
 
-std::string validate_vpc_ids(std::string_view value) {
-  for (char c : value) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ',';
-    if (!ok) return "expected VPC ids separated by commas, such as vpc-0a1b2c3d,vpc-4e5f6a7b";
-  }
-  return {};
-}
-
-constexpr RuleOption kOptions[] = {
-    {.name = "default-vpc-ids",
-     .default_value = "",
-     .description = "comma-separated ids of the accounts' default VPCs; a public domain in one of them is a Quick "
-                    "Setup signal",
-     .validate = validate_vpc_ids},
-};
+constexpr std::string_view kSettings[] = {"env", "default_vpc_ids"};
 
 constexpr std::string_view kDocumentation = R"md(## What it does
 Recognises domains made with the console's Quick Setup ("Set up for single user") from the
@@ -35,12 +22,12 @@ signals it leaves, and reports a domain showing at least two of them:
 - a console-generated execution role `…:role/service-role/AmazonSageMaker-ExecutionRole-<yyyymmdd>T<hhmmss>`
   (domain default, shared-space default or a profile's own);
 - public internet access (`AppNetworkAccessType` absent or `PublicInternetOnly`) from a VPC
-  listed in the `default-vpc-ids` option;
+  listed in the `default_vpc_ids` setting;
 - Quick Setup storage: space EBS 5 GB by default and 100 GB at most, with
   `HomeEfsFileSystemCreation: Disabled`.
 
 In production (a tag `Environment`, `env` or `stage` of `prod`, `production` or `prd`, or
-`--env prod`) the finding is an error, and the domain name alone is enough.
+whatever the `env` setting says) the finding is an error, and the domain name alone is enough.
 
 ## Why it matters
 Quick Setup is the fastest way to try Studio: one click gives a domain in a public VPC with
@@ -88,19 +75,9 @@ bool full_match(const Value& value, const RE2& pattern) {
   return text && RE2::FullMatch(re2::StringPiece(text->data(), text->size()), pattern);
 }
 
-bool in_list(std::string_view item, std::string_view comma_separated) {
-  while (!comma_separated.empty()) {
-    const size_t comma = comma_separated.find(',');
-    if (trim(comma_separated.substr(0, comma)) == item) return true;
-    if (comma == std::string_view::npos) break;
-    comma_separated.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
 class QuickSetupSignals {
  public:
-  explicit QuickSetupSignals(std::string_view default_vpc_ids)
+  explicit QuickSetupSignals(const std::vector<std::string>& default_vpc_ids)
       : domain_name_(R"(QuickSetupDomain-\d{8}T\d{6})"),
         profile_name_(R"(default-\d{8}T\d{6})"),
         console_role_(R"(arn:aws[a-z-]*:iam::\d{12}:role/service-role/AmazonSageMaker-ExecutionRole-\d{8}T\d{6})"),
@@ -139,7 +116,9 @@ class QuickSetupSignals {
     const Value access = domain.root["AppNetworkAccessType"];
     if (access.is_unknown() || (access.is_present() && access.string() != "PublicInternetOnly")) return std::nullopt;
     const auto vpc = domain.root["VpcId"].string();
-    if (!vpc || !in_list(*vpc, default_vpc_ids_)) return std::nullopt;
+    if (!vpc || std::find(default_vpc_ids_.begin(), default_vpc_ids_.end(), *vpc) == default_vpc_ids_.end()) {
+      return std::nullopt;
+    }
     return vpc;
   }
 
@@ -152,7 +131,7 @@ class QuickSetupSignals {
   RE2 domain_name_;
   RE2 profile_name_;
   RE2 console_role_;
-  std::string_view default_vpc_ids_;
+  const std::vector<std::string>& default_vpc_ids_;
 };
 
 std::string joined(const std::vector<std::string>& items) {
@@ -165,7 +144,7 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 void check(const RuleContext& context, Reporter& reporter) {
-  const QuickSetupSignals quick_setup(context.option("default-vpc-ids"));
+  const QuickSetupSignals quick_setup(context.settings().default_vpc_ids);
   for (const Domain& domain : context.model().domains) {
     const Signals signals = quick_setup.of(domain);
     const bool production = context.is_production(domain);
@@ -196,7 +175,7 @@ constinit const Rule kNoQuickSetupInProduction{
             .justification = JustificationPolicy::allowed_outside_production,
             .security_severity = "6.0",
             .precision = "high",
-            .options = kOptions,
+            .settings = kSettings,
         },
     .check = check,
 };

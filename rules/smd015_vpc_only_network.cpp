@@ -7,6 +7,8 @@ namespace {
 
 constexpr std::string_view kTags[] = {"network", "security"};
 
+constexpr std::string_view kSettings[] = {"env"};
+
 constexpr std::string_view kDocumentation = R"md(## What it does
 Checks that each domain sets `AppNetworkAccessType` to `VpcOnly`. A domain that does not set
 it uses the API default, `PublicInternetOnly`. The finding is a warning, and an error in
@@ -80,7 +82,7 @@ constinit const Rule kVpcOnlyNetwork{
             .justification = JustificationPolicy::allowed_outside_production,
             .security_severity = "5.5",
             .precision = "very-high",
-            .options = {},
+            .settings = kSettings,
         },
     .check = check,
 };

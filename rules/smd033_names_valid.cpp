@@ -137,7 +137,7 @@ constinit const Rule kNamesValid{
             .justification = JustificationPolicy::not_accepted,
             .security_severity = {},
             .precision = "very-high",
-            .options = {},
+            .settings = {},
         },
     .check = check,
 };

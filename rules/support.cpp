@@ -1,7 +1,5 @@
 #include "support.hpp"
 
-#include <re2/re2.h>
-
 #include "sagelint/text.hpp"
 
 namespace sagelint::rules {
@@ -37,13 +35,6 @@ std::optional<bool> hides_studio_classic(const EffectiveSettings& settings) {
 std::string short_position(const Location& location) {
   if (location.file == nullptr) return "?";
   return location.file->path() + ":" + std::to_string(location.file->position(location.begin).line);
-}
-
-std::string validate_pattern(std::string_view pattern) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  const RE2 compiled(re2::StringPiece(pattern.data(), pattern.size()), options);
-  return compiled.ok() ? std::string() : "not a valid regular expression: " + compiled.error();
 }
 
 }  // namespace sagelint::rules

@@ -28,7 +28,4 @@ std::optional<bool> hides_studio_classic(const EffectiveSettings& settings);
 // "path:line", for messages that point at a second place.
 std::string short_position(const Location& location);
 
-// Validates a regular-expression option (RE2 syntax).
-std::string validate_pattern(std::string_view pattern);
-
 }  // namespace sagelint::rules

@@ -155,7 +155,6 @@ TEST_CASE("bad options are usage errors with exit code 2") {
   for (const std::vector<std::string>& args :
        {std::vector<std::string>{"check", "--format", "xml", "d.json"}, {"check", "--fail-on", "fatal", "d.json"},
         {"check", "--env", "qa", "d.json"}, {"check", "--as-of", "tomorrow", "d.json"},
-        {"check", "--option", "SMD003.generic-name-pattern=(", "d.json"}, {"check", "--option", "SMD003", "d.json"},
         {"check", "--no-such-flag", "d.json"}, {"check", "--ignore", "SMD999", "d.json"}, {"explain", "SMD999"},
         {"explain"}}) {
     CAPTURE(args[1]);
@@ -205,7 +204,7 @@ TEST_CASE("rules lists the catalog and explain prints a rule's documentation") {
   CHECK(explain.exit_code == 0);
   CHECK(explain.out.starts_with("SMD007 default-landing-studio\n=============================\n"));
   CHECK(explain.out.find("\nWhat it does\n------------\n") != std::string::npos);
-  CHECK(explain.out.find("\nOptions\n-------\nNone.\n") != std::string::npos);
+  CHECK(explain.out.find("\nConfiguration\n-------------\nNone.\n") != std::string::npos);
 }
 
 TEST_CASE("the bundled sample lints as the README shows, with nothing to say about its inputs") {

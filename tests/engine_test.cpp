@@ -29,6 +29,10 @@ TEST_CASE("the catalog is sorted by id, and ids and names are unique and well fo
     CHECK(rule.description.size() <= 1024);
     CHECK(rule.summary.ends_with("."));
     CHECK(static_cast<bool>(rules[i]->check));
+    for (std::string_view key : rule.settings) {
+      CAPTURE(key);
+      CHECK(find_setting_info(key) != nullptr);
+    }
   }
 }
 
@@ -38,7 +42,7 @@ TEST_CASE("every rule's documentation has the fixed headings in order") {
     const std::string page = rule_markdown(rule->info);
     size_t at = 0;
     for (std::string_view heading : {"## What it does\n", "## Why it matters\n", "## Example\n", "## Use instead\n",
-                                     "## Options\n", "## References\n"}) {
+                                     "## Configuration\n", "## References\n"}) {
       const size_t found = page.find(heading, at);
       CHECK_MESSAGE(found != std::string::npos, "missing or misplaced " << heading);
       if (found != std::string::npos) at = found;
@@ -53,40 +57,29 @@ TEST_CASE("find_rule takes an id in any case or a name") {
   CHECK(find_rule("SMD999") == nullptr);
 }
 
-TEST_CASE("rule options are checked before a run") {
-  RunOptions options;
-  SUBCASE("a known option with a valid value") {
-    options.rule_options["SMD003.generic-name-pattern"] = "^svc-";
-    CHECK_FALSE(validate_rule_options(all_rules(), options).has_value());
-  }
-  SUBCASE("an unknown rule") {
-    options.rule_options["SMD999.x"] = "1";
-    CHECK(validate_rule_options(all_rules(), options) == "unknown rule 'SMD999' in option 'SMD999.x'");
-  }
-  SUBCASE("an unknown option names the known ones") {
-    options.rule_options["SMD003.pattern"] = "x";
-    CHECK(validate_rule_options(all_rules(), options) ==
-          "rule SMD003 has no option 'pattern'; its options are generic-name-pattern");
-  }
-  SUBCASE("an invalid regular expression") {
-    options.rule_options["SMD003.generic-name-pattern"] = "(unclosed";
-    const auto problem = validate_rule_options(all_rules(), options);
-    REQUIRE(problem.has_value());
-    CHECK(problem->starts_with("option SMD003.generic-name-pattern: not a valid regular expression: "));
-  }
-}
-
-TEST_CASE("a rule option changes what the rule reports") {
+TEST_CASE("a setting changes what the rule reports") {
   TempDir dir;
   const std::string profiles = R"({"UserProfiles": [
     {"DomainId": "d-1", "UserProfileName": "svc-batch", "UserSettings": {}},
     {"DomainId": "d-1", "UserProfileName": "shared", "UserSettings": {}}]})";
   RunOptions options;
-  options.rule_options["SMD003.generic-name-pattern"] = "^svc-";
+  options.settings.generic_name_patterns = {*NamePattern::compile("^svc-", nullptr)};
   const LintResult result = lint_files(dir, {{"p.json", profiles}}, options);
   const auto generic = findings_of(result, "SMD003");
   REQUIRE(generic.size() == 1);
   CHECK(generic[0]->message.starts_with("user profile name 'svc-batch' is generic"));
+}
+
+TEST_CASE("a configured level replaces a rule's level, but its notes stay notes") {
+  TempDir dir;
+  const std::string domain = R"({"DomainId": "d-1", "DomainName": "ml", "AuthMode": "SSO",
+    "AppNetworkAccessType": "PublicInternetOnly", "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::1:role/r"}})";
+  RunOptions options;
+  options.levels["SMD015"] = Level::error;
+  const LintResult result = lint_files(dir, {{"d.json", domain}}, options);
+  const auto network = findings_of(result, "SMD015");
+  REQUIRE(network.size() == 1);
+  CHECK(network[0]->level == Level::error);
 }
 
 TEST_CASE("findings are ordered by file, position and rule, and identical findings appear once") {

@@ -138,13 +138,13 @@ TEST_CASE("production comes from the resource's tag, then its domain's, then --e
   }
   SUBCASE("--env prod") {
     RunOptions options;
-    options.environment = Environment::production;
+    options.settings.env.fallback = Environment::production;
     const LintResult result = lint_files(dir, {{"d.json", domain}}, options);
     CHECK(findings_of(result, "SMD015")[0]->level == Level::error);
   }
   SUBCASE("a tag overrides --env") {
     RunOptions options;
-    options.environment = Environment::production;
+    options.settings.env.fallback = Environment::production;
     const LintResult result = lint_files(
         dir, {{"d.json", R"({"DomainId": "d-1", "DomainName": "a", "DefaultUserSettings": {},
                              "Tags": [{"Key": "ENV", "Value": "staging"}]})"}},

@@ -146,8 +146,6 @@ int check_command(const std::vector<std::string>& args) {
        "run only these rules: ids, names or id prefixes, comma-separated (repeatable)")
       ("ignore", po::value<std::vector<std::string>>()->composing(),
        "do not run these rules: ids, names or id prefixes, comma-separated (repeatable)")
-      ("option", po::value<std::vector<std::string>>()->composing(),
-       "set a rule option, RULE.NAME=VALUE (repeatable; see sagelint explain RULE)")
       ("source-root", po::value<std::string>(), "SARIF: make file URIs relative to DIR (default: the current directory)")
       ("category", po::value<std::string>(), "SARIF: automationDetails category, to keep several uploads apart")
       ("color", po::value<std::string>()->default_value("auto"), "colour the text output: auto, always or never")
@@ -174,18 +172,10 @@ int check_command(const std::vector<std::string>& args) {
     if (!date) throw UsageError("--as-of must be a date of the form YYYY-MM-DD");
     options.as_of = *date;
   }
-  if (vm.count("env")) options.environment = parse_environment(vm["env"].as<std::string>());
-  if (vm.count("option")) {
-    for (const std::string& setting : vm["option"].as<std::vector<std::string>>()) {
-      const size_t equals = setting.find('=');
-      if (equals == std::string::npos) throw UsageError("--option takes RULE.NAME=VALUE, not '" + setting + "'");
-      options.rule_options[setting.substr(0, equals)] = setting.substr(equals + 1);
-    }
-  }
+  if (vm.count("env")) options.settings.env.fallback = parse_environment(vm["env"].as<std::string>());
   const RuleSelection selection = select_rules(list_option(vm, "select"), list_option(vm, "ignore"));
   if (!selection.error.empty()) throw UsageError(selection.error);
   const std::span<const Rule* const> rules = selection.rules;
-  if (const auto problem = validate_rule_options(all_rules(), options)) throw UsageError(*problem);
 
   std::vector<std::string> paths{"."};
   if (vm.count("path")) paths = vm["path"].as<std::vector<std::string>>();

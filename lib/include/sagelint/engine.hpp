@@ -11,9 +11,6 @@
 
 namespace sagelint {
 
-// An error message when a configured option names no known rule or option.
-std::optional<std::string> validate_rule_options(std::span<const Rule* const> rules, const RunOptions& options);
-
 // Findings in a stable order: by file, position, rule id and message; identical findings
 // (same rule, place and message) appear once. Justified findings are kept, marked suppressed.
 std::vector<Finding> run_rules(const Model& model, std::span<const Rule* const> rules, const RunOptions& options);

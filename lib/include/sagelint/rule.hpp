@@ -6,11 +6,13 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "sagelint/date.hpp"
 #include "sagelint/location.hpp"
 #include "sagelint/model.hpp"
+#include "sagelint/settings.hpp"
 #include "sagelint/text.hpp"
 #include "sagelint/value.hpp"
 
@@ -32,14 +34,6 @@ enum class JustificationPolicy : uint8_t {
   allowed_outside_production,  // acceptable for learning, never in production
 };
 
-struct RuleOption {
-  std::string_view name;
-  std::string_view default_value;
-  std::string_view description;
-  // Checks a configured value; returns an error message, or empty when it is acceptable.
-  std::string (*validate)(std::string_view value) = nullptr;
-};
-
 struct RuleInfo {
   std::string_view id;    // "SMD007": stable, never reused
   std::string_view name;  // "default-landing-studio": kebab-case, names what is flagged
@@ -47,26 +41,24 @@ struct RuleInfo {
   std::string_view summary;      // one sentence: SARIF shortDescription, `sagelint rules`
   std::string_view description;  // one paragraph: SARIF fullDescription
   // Markdown under the fixed headings "## What it does", "## Why it matters", "## Example",
-  // "## Use instead" and "## References"; the "## Options" section is generated from
-  // `options`, so the two cannot disagree.
+  // "## Use instead" and "## References"; the "## Configuration" section is generated from
+  // `settings`, so the two cannot disagree.
   std::string_view documentation;
   std::span<const std::string_view> tags;
   unsigned applies_to;
   JustificationPolicy justification;
   std::string_view security_severity;  // GitHub's 0.1–10.0, as text; empty for non-security rules
   std::string_view precision;          // very-high, high, medium or low
-  std::span<const RuleOption> options;
+  std::span<const std::string_view> settings;  // the configuration keys the check reads (settings.hpp)
 };
 
-enum class Environment : uint8_t { unspecified, production, nonproduction };
-
 struct RunOptions {
-  // The environment of resources that carry no Environment/env/stage tag (`--env`).
-  Environment environment = Environment::unspecified;
+  Settings settings = Settings::defaults();
   // The day justification expiry dates are compared with.
   Date as_of;
-  // Rule options by "<RULE-ID>.<option>".
-  std::map<std::string, std::string, std::less<>> rule_options;
+  // Levels the configuration gives rules instead of their own, by rule id. A rule's notes
+  // (information, values that cannot be evaluated) stay notes.
+  std::map<std::string, Level, std::less<>> levels;
 };
 
 class RuleContext {
@@ -75,10 +67,8 @@ class RuleContext {
       : model_(model), rule_(rule), options_(options) {}
 
   const Model& model() const { return model_; }
-  // The option's configured value, or its documented default.
-  std::string_view option(std::string_view name) const;
-  // Production is a tag Environment/env/stage = prod/production/prd (any case) on the
-  // resource, else on its domain, else the run's `--env`.
+  const Settings& settings() const { return options_.settings; }
+  // Whether the resource is in production, as the settings' EnvironmentPolicy decides.
   bool is_production(const Resource& resource) const;
   const Date& as_of() const { return options_.as_of; }
 
@@ -113,6 +103,10 @@ class Reporter {
   }
   void report(const Resource& subject, const Value& at, Level level, std::string message);
   void report(const Resource* subject, const Location& at, Level level, std::string message);
+  // A note that the rule cannot be evaluated for `subject` (a value it needs is not known
+  // before deployment, or not in the export), said once per resource however many values
+  // are missing: "<subject> cannot be checked: <why>".
+  void not_evaluable(const Resource& subject, const Location& at, std::string_view why);
   // For the input rule only: a file that could not be read or parsed.
   void report_unreadable(const Location& at, std::string message);
 
@@ -136,6 +130,7 @@ class Reporter {
   const RuleInfo& rule_;
   std::vector<Finding> findings_;
   std::vector<Value> premises_;
+  std::unordered_set<const Resource*> not_evaluable_;  // said once per resource
 };
 
 struct Rule {
