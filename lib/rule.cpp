@@ -56,7 +56,7 @@ bool has_production_name(const Domain& domain, const EnvironmentPolicy& policy) 
 
 }  // namespace
 
-bool RuleContext::is_production(const Resource& resource) const {
+Environment RuleContext::environment_of(const Resource& resource) const {
   const EnvironmentPolicy& policy = options_.settings.env;
   Environment environment = tagged_environment(resource, policy);
   const Domain* domain = resource.domain;
@@ -68,7 +68,7 @@ bool RuleContext::is_production(const Resource& resource) const {
     environment = Environment::production;
   }
   if (environment == Environment::unspecified) environment = policy.fallback;
-  return environment == Environment::production;
+  return environment;
 }
 
 namespace {

@@ -68,8 +68,10 @@ class RuleContext {
 
   const Model& model() const { return model_; }
   const Settings& settings() const { return options_.settings; }
-  // Whether the resource is in production, as the settings' EnvironmentPolicy decides.
-  bool is_production(const Resource& resource) const;
+  // The resource's environment as the settings' EnvironmentPolicy decides: unspecified when
+  // nothing says (no tag, no matching name or account, no `--env`).
+  Environment environment_of(const Resource& resource) const;
+  bool is_production(const Resource& resource) const { return environment_of(resource) == Environment::production; }
   const Date& as_of() const { return options_.as_of; }
 
  private:
