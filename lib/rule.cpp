@@ -114,4 +114,9 @@ void Reporter::report_unreadable(const Location& at, std::string message) {
   findings_.back().unreadable_input = true;
 }
 
+bool rule_matches(const RuleInfo& rule, std::string_view entry) {
+  if (rule.name == entry) return true;
+  return entry.size() >= 3 && entry.size() <= rule.id.size() && equals_ignoring_case(rule.id.substr(0, entry.size()), entry);
+}
+
 }  // namespace sagelint

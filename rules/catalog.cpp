@@ -34,23 +34,12 @@ const Rule* find_rule(std::string_view id_or_name) {
   return nullptr;
 }
 
-namespace {
-
-bool matches(const Rule& rule, std::string_view entry) {
-  if (rule.info.name == entry) return true;
-  // An id, or the start of one ("SMD00"); at least "SMD", so that "S" is no wildcard.
-  return entry.size() >= 3 && entry.size() <= rule.info.id.size() &&
-         equals_ignoring_case(rule.info.id.substr(0, entry.size()), entry);
-}
-
-}  // namespace
-
 RuleSelection select_rules(const std::vector<std::string>& select, const std::vector<std::string>& ignore) {
   RuleSelection selection;
   for (const auto* entries : {&select, &ignore}) {
     for (const std::string& entry : *entries) {
       const bool known = std::any_of(std::begin(kCatalog), std::end(kCatalog),
-                                     [&](const Rule* rule) { return matches(*rule, entry); });
+                                     [&](const Rule* rule) { return rule_matches(rule->info, entry); });
       if (!known) {
         selection.error = "no rule matches '" + entry + "'; sagelint rules lists them";
         return selection;
@@ -59,7 +48,7 @@ RuleSelection select_rules(const std::vector<std::string>& select, const std::ve
   }
   for (const Rule* rule : kCatalog) {
     const auto named = [&](const std::vector<std::string>& entries) {
-      return std::any_of(entries.begin(), entries.end(), [&](const std::string& e) { return matches(*rule, e); });
+      return std::any_of(entries.begin(), entries.end(), [&](const std::string& e) { return rule_matches(rule->info, e); });
     };
     if ((select.empty() || named(select)) && !named(ignore)) selection.rules.push_back(rule);
   }

@@ -228,3 +228,42 @@ TEST_CASE("suppressed findings are not shown in text but counted, and do not fai
   CHECK(run.exit_code == 0);
   CHECK(run.out == "no problems found in 1 file; 1 justified and not shown\n");
 }
+
+TEST_CASE("check reads .sagelint.json from the working directory or above; --config and --no-config") {
+  TempDir dir;
+  dir.write("infra/d.json", kPublicDomain);
+  // SMD015 alone, as a note: nothing at the default fail level.
+  dir.write(".sagelint.json", R"({"select": ["SMD015"], "levels": {"SMD015": "note"}})");
+  const CliRun found_above = run_sagelint_in(dir.file("infra"), dir, {"check", "d.json"});
+  CHECK(found_above.exit_code == 0);
+  CHECK(found_above.out.find(": note: ") != std::string::npos);
+  CHECK(found_above.err.empty());
+
+  const CliRun isolated = run_sagelint_in(dir.file("infra"), dir, {"check", "--no-config", "--select", "SMD015", "d.json"});
+  CHECK(isolated.exit_code == 1);
+
+  // --select replaces the config's selection; --ignore adds to it.
+  const CliRun ignored = run_sagelint_in(dir.file("infra"), dir, {"check", "--ignore", "SMD015", "d.json"});
+  CHECK(ignored.exit_code == 0);
+  CHECK(ignored.out == "no problems found in 1 file\n");
+
+  dir.write("strict.json", R"({"select": ["SMD015"], "levels": {"SMD015": "error"}})");
+  const CliRun strict = run_sagelint_in(dir.file("infra"), dir, {"check", "--config", "../strict.json", "d.json"});
+  CHECK(strict.exit_code == 1);
+  CHECK(strict.out.find(": error: ") != std::string::npos);
+}
+
+TEST_CASE("a broken configuration stops the run with every mistake and its position") {
+  TempDir dir;
+  dir.write("d.json", kPublicDomain);
+  dir.write(".sagelint.json", "{\n  \"idle_max_minute\": 120,\n  \"levels\": {\"SMD015\": \"fatal\"}\n}\n");
+  const CliRun run = run_sagelint(dir, {"check", "d.json"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.empty());
+  CHECK(run.err ==
+        "sagelint: error: .sagelint.json:2:3: unknown key 'idle_max_minute'; did you mean 'idle_max_minutes'?\n"
+        "sagelint: error: .sagelint.json:3:24: a level must be error, warning, note or off, not 'fatal'\n");
+  const CliRun missing = run_sagelint(dir, {"check", "--config", "nope.json", "d.json"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err == "sagelint: error: --config: no file nope.json\n");
+}

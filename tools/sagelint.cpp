@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sagelint/catalog.hpp"
+#include "sagelint/config.hpp"
 #include "sagelint/engine.hpp"
 #include "sagelint/json_report.hpp"
 #include "sagelint/lint.hpp"
@@ -132,6 +133,29 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
   return vm;
 }
 
+// The configuration `--config` names, else the nearest .sagelint.json, else the defaults;
+// nullopt after printing every mistake in it.
+std::optional<Config> read_config(const po::variables_map& vm) {
+  if (vm.count("config") && vm.count("no-config")) throw UsageError("--config and --no-config exclude each other");
+  if (vm.count("no-config")) return Config{};
+  std::optional<fs::path> path;
+  if (vm.count("config")) {
+    path = vm["config"].as<std::string>();
+    std::error_code error;
+    if (!fs::is_regular_file(*path, error)) throw UsageError("--config: no file " + path->string());
+  } else {
+    path = find_config(fs::current_path());
+    if (!path) return Config{};
+    // Messages name the file as the user would: relative to here when it is above or below.
+    std::error_code error;
+    const fs::path relative = fs::relative(*path, fs::current_path(), error);
+    if (!error && !relative.empty()) path = relative;
+  }
+  const ConfigLoad load = load_config(*path, all_rules());
+  for (const std::string& problem : load.errors) std::cerr << "sagelint: error: " << problem << "\n";
+  return load.config;
+}
+
 int check_command(const std::vector<std::string>& args) {
   po::options_description visible("options for sagelint check [PATH...]");
   visible.add_options()
@@ -143,9 +167,12 @@ int check_command(const std::vector<std::string>& args) {
        "environment of resources without an Environment, env or stage tag: prod or nonprod")
       ("as-of", po::value<std::string>(), "date that justification expiries are compared with (default: today, UTC)")
       ("select", po::value<std::vector<std::string>>()->composing(),
-       "run only these rules: ids, names or id prefixes, comma-separated (repeatable)")
+       "run only these rules: ids, names or id prefixes, comma-separated (repeatable; replaces the config's)")
       ("ignore", po::value<std::vector<std::string>>()->composing(),
-       "do not run these rules: ids, names or id prefixes, comma-separated (repeatable)")
+       "do not run these rules: ids, names or id prefixes, comma-separated (repeatable; adds to the config's)")
+      ("config", po::value<std::string>(),
+       "read the configuration from FILE (default: .sagelint.json in the current directory or above)")
+      ("no-config", "ignore any .sagelint.json: the built-in defaults")
       ("source-root", po::value<std::string>(), "SARIF: make file URIs relative to DIR (default: the current directory)")
       ("category", po::value<std::string>(), "SARIF: automationDetails category, to keep several uploads apart")
       ("color", po::value<std::string>()->default_value("auto"), "colour the text output: auto, always or never")
@@ -165,7 +192,11 @@ int check_command(const std::vector<std::string>& args) {
     throw UsageError("--format must be text, sarif or json, not '" + format + "'");
   }
   const std::optional<Level> fail_level = parse_fail_level(vm["fail-on"].as<std::string>());
+  const std::optional<Config> config = read_config(vm);
+  if (!config) return kExitUsageOrInput;
   RunOptions options;
+  options.settings = config->settings;
+  options.levels = config->levels;
   options.as_of = Date::today_utc();
   if (vm.count("as-of")) {
     const auto date = Date::parse(vm["as-of"].as<std::string>());
@@ -173,7 +204,10 @@ int check_command(const std::vector<std::string>& args) {
     options.as_of = *date;
   }
   if (vm.count("env")) options.settings.env.fallback = parse_environment(vm["env"].as<std::string>());
-  const RuleSelection selection = select_rules(list_option(vm, "select"), list_option(vm, "ignore"));
+  std::vector<std::string> select = vm.count("select") ? list_option(vm, "select") : config->select;
+  std::vector<std::string> ignore = config->ignore;
+  for (std::string& entry : list_option(vm, "ignore")) ignore.push_back(std::move(entry));
+  const RuleSelection selection = select_rules(select, ignore);
   if (!selection.error.empty()) throw UsageError(selection.error);
   const std::span<const Rule* const> rules = selection.rules;
 

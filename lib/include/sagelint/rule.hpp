@@ -140,4 +140,8 @@ struct Rule {
   void (*check)(const RuleContext& context, Reporter& reporter);
 };
 
+// Whether a selection entry names the rule: its name, its id, or the start of its id of at
+// least three characters ("SMD01"), so that "S" is no wildcard. Ids compare without case.
+bool rule_matches(const RuleInfo& rule, std::string_view entry);
+
 }  // namespace sagelint
