@@ -105,8 +105,13 @@ void Reporter::report(const Resource* subject, const Location& at, Level level, 
 }
 
 void Reporter::not_evaluable(const Resource& subject, const Location& at, std::string_view why) {
+  // A profile or space whose domain is not among the inputs: the model notes that once for
+  // the domain, with what it means for every rule.
+  if (subject.kind != ResourceKind::domain && subject.domain == nullptr) return;
+  if (subject.summary) return;  // likewise for list-* summaries
   if (!not_evaluable_.insert(&subject).second) return;
   report(&subject, at, Level::note, subject.description() + " cannot be checked: " + std::string(why));
+  findings_.back().not_evaluable = true;
 }
 
 void Reporter::report_unreadable(const Location& at, std::string message) {

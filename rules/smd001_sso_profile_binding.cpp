@@ -95,6 +95,7 @@ void check(const RuleContext& context, Reporter& reporter) {
   for (const UserProfile& profile : context.model().profiles) {
     if (profile.summary || profile.domain == nullptr) continue;
     const Value auth_mode_value = profile.domain->root["AuthMode"];
+    if (unknown_value(profile, auth_mode_value, "the AuthMode of its domain", reporter)) continue;
     const auto auth_mode = auth_mode_value.string();
     if (!auth_mode) continue;
     const Reporter::Premise premise(reporter, auth_mode_value);

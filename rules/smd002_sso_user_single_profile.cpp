@@ -41,6 +41,7 @@ void check(const RuleContext& context, Reporter& reporter) {
   std::unordered_map<std::string, const UserProfile*> first_profile;
   for (const UserProfile& profile : context.model().profiles) {
     if (profile.domain_link.empty()) continue;
+    if (unknown_value(profile, profile.sso_user_value, "SingleSignOnUserValue", reporter)) continue;
     const auto user = profile.sso_user_value.string();
     if (!user) continue;
     const std::string normalised = to_lower(trim(*user));

@@ -41,6 +41,7 @@ A sanctioned exception, such as a break-glass profile, can carry the tag
 
 void check(const RuleContext& context, Reporter& reporter) {
   for (const UserProfile& profile : context.model().profiles) {
+    if (unknown_value(profile, profile.name, "its name", reporter)) continue;
     const auto name = profile.name.string();
     if (!name || !context.settings().is_generic_name(*name)) continue;
     std::string message = "user profile name " + quoted(*name) + " is generic";

@@ -51,7 +51,7 @@ void check(const RuleContext& context, Reporter& reporter) {
   for_each_settings_owner(context.model(), [&](const EffectiveSettings& settings) {
     const Resource& owner = settings.owner();
     const Setting landing = settings.get({"DefaultLandingUri"});
-    if (landing.value.is_unknown()) return;
+    if (unknown_setting(settings, landing, "DefaultLandingUri", reporter)) return;
     if (landing.origin != &owner) {
       // Inherited values are the domain's to report; a domain that says nothing is ambiguous.
       if (settings.is_domain() && landing.value.is_absent()) {

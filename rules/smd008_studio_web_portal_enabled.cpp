@@ -55,6 +55,7 @@ void check(const RuleContext& context, Reporter& reporter) {
   for_each_settings_owner(context.model(), [&](const EffectiveSettings& settings) {
     const Resource& owner = settings.owner();
     const Setting portal = settings.get({"StudioWebPortal"});
+    if (unknown_setting(settings, portal, "StudioWebPortal", reporter)) return;
     if (string_equals(portal, "DISABLED") != true) return;
     const Setting landing = settings.get({"DefaultLandingUri"});
     if (string_equals(landing, "studio::") == true) {

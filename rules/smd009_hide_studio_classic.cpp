@@ -77,7 +77,13 @@ void check(const RuleContext& context, Reporter& reporter) {
   for_each_settings_owner(context.model(), [&](const EffectiveSettings& settings) {
     const Resource& owner = settings.owner();
     const std::optional<bool> hidden = hides_studio_classic(settings);
-    if (!hidden) return;
+    if (!hidden) {
+      const Setting list = settings.get({"StudioWebPortalSettings", "HiddenAppTypes"});
+      if (list.origin == &owner) {
+        reporter.not_evaluable(owner, list.value.location(), "HiddenAppTypes is only known at deployment");
+      }
+      return;
+    }
     if (*hidden) {
       report_dead_settings(settings, reporter);
       return;

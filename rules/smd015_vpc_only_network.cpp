@@ -46,7 +46,7 @@ Outside production, a justification (`sagelint:justify:SMD015`) is accepted.
 void check(const RuleContext& context, Reporter& reporter) {
   for (const Domain& domain : context.model().domains) {
     const Value access = domain.root["AppNetworkAccessType"];
-    if (access.is_unknown()) continue;
+    if (unknown_value(domain, access, "AppNetworkAccessType", reporter)) continue;
     const Level level = context.is_production(domain) ? Level::error : Level::warning;
     if (access.is_absent()) {
       reporter.report(&domain, resource_location(domain), level,

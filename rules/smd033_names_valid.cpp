@@ -72,6 +72,7 @@ std::string name_problem(std::string_view name, const RE2& pattern) {
 }
 
 void check_name(const Resource& resource, const RE2& pattern, Reporter& reporter) {
+  if (unknown_value(resource, resource.name, "its name", reporter)) return;
   const auto name = resource.name.string();
   if (!name) return;
   const std::string problem = name_problem(*name, pattern);

@@ -32,6 +32,19 @@ std::optional<bool> hides_studio_classic(const EffectiveSettings& settings) {
   return false;
 }
 
+bool unknown_setting(const EffectiveSettings& settings, const Setting& setting, std::string_view name,
+                     Reporter& reporter) {
+  if (!setting.value.is_unknown()) return false;
+  if (setting.origin == &settings.owner()) unknown_value(settings.owner(), setting.value, name, reporter);
+  return true;
+}
+
+bool unknown_value(const Resource& resource, const Value& value, std::string_view name, Reporter& reporter) {
+  if (!value.is_unknown()) return false;
+  reporter.not_evaluable(resource, resource_location(resource), std::string(name) + " is only known at deployment");
+  return true;
+}
+
 std::string short_position(const Location& location) {
   if (location.file == nullptr) return "?";
   return location.file->path() + ":" + std::to_string(location.file->position(location.begin).line);

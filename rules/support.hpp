@@ -7,6 +7,7 @@
 
 #include "sagelint/effective.hpp"
 #include "sagelint/model.hpp"
+#include "sagelint/rule.hpp"
 
 namespace sagelint::rules {
 
@@ -24,6 +25,15 @@ std::optional<bool> string_equals(const Setting& setting, std::string_view expec
 // that cannot be known.
 std::optional<bool> lands_in_studio(const EffectiveSettings& settings);
 std::optional<bool> hides_studio_classic(const EffectiveSettings& settings);
+
+// Whether `setting` is unknown (known only at deployment). When the owner wrote it, the rule
+// says once that the owner cannot be checked; an unknown value it inherits is its domain's
+// to say.
+bool unknown_setting(const EffectiveSettings& settings, const Setting& setting, std::string_view name,
+                     Reporter& reporter);
+// Whether a value of `resource`'s own is unknown; if so the rule says once that `resource`
+// cannot be checked.
+bool unknown_value(const Resource& resource, const Value& value, std::string_view name, Reporter& reporter);
 
 // "path:line", for messages that point at a second place.
 std::string short_position(const Location& location);

@@ -92,6 +92,9 @@ struct Finding {
   // The file could not be read or parsed at all. Such findings fail the run whatever the
   // fail level, and the CLI also reports them on stderr.
   bool unreadable_input = false;
+  // A note that the rule could not be evaluated for the subject (Reporter::not_evaluable),
+  // rather than a judgement of it.
+  bool not_evaluable = false;
 };
 
 class Reporter {
@@ -107,7 +110,8 @@ class Reporter {
   void report(const Resource* subject, const Location& at, Level level, std::string message);
   // A note that the rule cannot be evaluated for `subject` (a value it needs is not known
   // before deployment, or not in the export), said once per resource however many values
-  // are missing: "<subject> cannot be checked: <why>".
+  // are missing: "<subject> cannot be checked: <why>". Nothing for a profile or space whose
+  // domain is not among the inputs: the model's notes already say what that leaves unchecked.
   void not_evaluable(const Resource& subject, const Location& at, std::string_view why);
   // For the input rule only: a file that could not be read or parsed.
   void report_unreadable(const Location& at, std::string message);
