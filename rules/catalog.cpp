@@ -14,12 +14,18 @@ constexpr const Rule* kCatalog[] = {
     &rules::kSsoProfileBinding,
     &rules::kSsoUserSingleProfile,
     &rules::kProfileNameNotGeneric,
+    &rules::kIamProfileIdentityTag,
+    &rules::kDomainAuthSso,
+    &rules::kSsoOnlyFeatures,
     &rules::kDefaultLandingStudio,
     &rules::kStudioWebPortalEnabled,
     &rules::kHideStudioClassic,
     &rules::kEfsAutomountOnlyWhenNeeded,
     &rules::kNoQuickSetupInProduction,
     &rules::kVpcOnlyNetwork,
+    &rules::kExecutionRoleExplicit,
+    &rules::kSharedRoleSourceIdentity,
+    &rules::kSpaceOwnershipDeclared,
     &rules::kNamesValid,
 };
 

@@ -9,12 +9,18 @@ extern const Rule kInvalidInput;              // SMD000
 extern const Rule kSsoProfileBinding;         // SMD001
 extern const Rule kSsoUserSingleProfile;      // SMD002
 extern const Rule kProfileNameNotGeneric;     // SMD003
+extern const Rule kIamProfileIdentityTag;     // SMD004
+extern const Rule kDomainAuthSso;             // SMD005
+extern const Rule kSsoOnlyFeatures;           // SMD006
 extern const Rule kDefaultLandingStudio;      // SMD007
 extern const Rule kStudioWebPortalEnabled;    // SMD008
 extern const Rule kHideStudioClassic;         // SMD009
 extern const Rule kEfsAutomountOnlyWhenNeeded;  // SMD010
 extern const Rule kNoQuickSetupInProduction;  // SMD014
 extern const Rule kVpcOnlyNetwork;            // SMD015
+extern const Rule kExecutionRoleExplicit;     // SMD020
+extern const Rule kSharedRoleSourceIdentity;  // SMD021
+extern const Rule kSpaceOwnershipDeclared;    // SMD031
 extern const Rule kNamesValid;                // SMD033
 
 }  // namespace sagelint::rules

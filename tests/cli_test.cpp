@@ -48,7 +48,9 @@ constexpr std::string_view kCleanDomain = R"({
   "DomainName": "ml-platform",
   "AuthMode": "SSO",
   "AppNetworkAccessType": "VpcOnly",
+  "SingleSignOnApplicationArn": "arn:aws:sso::111122223333:application/ssoins-1111222233334444/apl-1111222233334444",
   "DefaultUserSettings": {
+    "ExecutionRole": "arn:aws:iam::111122223333:role/sm-ds-team-a",
     "DefaultLandingUri": "studio::",
     "StudioWebPortal": "ENABLED",
     "AutoMountHomeEFS": "Disabled",
@@ -63,7 +65,9 @@ constexpr std::string_view kPublicDomain = R"({
   "DomainName": "research",
   "AuthMode": "SSO",
   "AppNetworkAccessType": "PublicInternetOnly",
+  "SingleSignOnApplicationArn": "arn:aws:sso::111122223333:application/ssoins-1111222233334444/apl-5555666677778888",
   "DefaultUserSettings": {
+    "ExecutionRole": "arn:aws:iam::111122223333:role/sm-research",
     "DefaultLandingUri": "studio::",
     "AutoMountHomeEFS": "Disabled",
     "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}
@@ -214,14 +218,15 @@ TEST_CASE("the bundled sample lints as the README shows, with nothing to say abo
   CHECK(run.err.empty());
   CHECK(run.out.find("fixtures/sample/profiles/jdoe.json:10:30: error: IAM Identity Center user 'jdoe@example.com' "
                      "is bound to user profile 'jdoe' and to user profile 'jdoe-sandbox'") != std::string::npos);
-  CHECK(run.out.ends_with("1 error and 6 warnings in 10 files; 1 justified and not shown\n"));
+  CHECK(run.out.ends_with("1 error, 6 warnings and 3 notes in 10 files; 1 justified and not shown\n"));
 }
 
 TEST_CASE("suppressed findings are not shown in text but counted, and do not fail the run") {
   TempDir dir;
   dir.write("d.json", R"({"DomainId": "d-2", "DomainName": "research", "AuthMode": "SSO",
-    "AppNetworkAccessType": "PublicInternetOnly",
-    "DefaultUserSettings": {"DefaultLandingUri": "studio::", "AutoMountHomeEFS": "Disabled",
+    "AppNetworkAccessType": "PublicInternetOnly", "SingleSignOnManagedApplicationInstanceId": "ins-1111222233334444",
+    "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::111122223333:role/sm-research",
+                            "DefaultLandingUri": "studio::", "AutoMountHomeEFS": "Disabled",
                             "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}},
     "Tags": [{"Key": "sagelint:justify:SMD015", "Value": "public datasets only; expires=2099-01-01"}]})");
   const CliRun run = run_sagelint(dir, {"check", "d.json"});

@@ -222,6 +222,8 @@ TEST_CASE("what the provider does not send is absent, so a profile still inherit
   const std::string profile = R"({
             "domain_id": "d-abc123",
             "user_profile_name": "jdoe",
+            "single_sign_on_user_identifier": "UserName",
+            "single_sign_on_user_value": "jdoe",
             "user_settings": [{
               "auto_mount_home_efs": "",
               "default_landing_uri": "",
@@ -234,10 +236,11 @@ TEST_CASE("what the provider does not send is absent, so a profile still inherit
   const std::string domain = R"({
             "id": "d-abc123",
             "domain_name": "ml-platform",
-            "auth_mode": "IAM",
+            "auth_mode": "SSO",
             "app_network_access_type": "VpcOnly",
             "default_user_settings": [{
               "auto_mount_home_efs": "Disabled",
+              "execution_role": "arn:aws:iam::111122223333:role/ml-default",
               "default_landing_uri": "studio::",
               "studio_web_portal": "ENABLED",
               "studio_web_portal_settings": [{"hidden_app_types": ["JupyterServer"]}]
