@@ -18,6 +18,7 @@ constexpr const Rule* kCatalog[] = {
     &rules::kStudioWebPortalEnabled,
     &rules::kHideStudioClassic,
     &rules::kEfsAutomountOnlyWhenNeeded,
+    &rules::kAutomountValueValid,
     &rules::kNoQuickSetupInProduction,
     &rules::kVpcOnlyNetwork,
     &rules::kNamesValid,

@@ -13,6 +13,7 @@ extern const Rule kDefaultLandingStudio;      // SMD007
 extern const Rule kStudioWebPortalEnabled;    // SMD008
 extern const Rule kHideStudioClassic;         // SMD009
 extern const Rule kEfsAutomountOnlyWhenNeeded;  // SMD010
+extern const Rule kAutomountValueValid;       // SMD011
 extern const Rule kNoQuickSetupInProduction;  // SMD014
 extern const Rule kVpcOnlyNetwork;            // SMD015
 extern const Rule kNamesValid;                // SMD033
