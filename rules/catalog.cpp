@@ -22,6 +22,7 @@ constexpr const Rule* kCatalog[] = {
     &rules::kRStudioAdminNotDefault,
     &rules::kNoQuickSetupInProduction,
     &rules::kVpcOnlyNetwork,
+    &rules::kVpcOnlySecurityGroups,
     &rules::kDomainCmkEncryption,
     &rules::kNamesValid,
 };
