@@ -23,6 +23,7 @@ constexpr const Rule* kCatalog[] = {
     &rules::kNoQuickSetupInProduction,
     &rules::kVpcOnlyNetwork,
     &rules::kVpcOnlySecurityGroups,
+    &rules::kDockerAndRemoteAccessJustified,
     &rules::kDomainCmkEncryption,
     &rules::kNamesValid,
 };

@@ -18,6 +18,7 @@ extern const Rule kRStudioAdminNotDefault;    // SMD013
 extern const Rule kNoQuickSetupInProduction;  // SMD014
 extern const Rule kVpcOnlyNetwork;            // SMD015
 extern const Rule kVpcOnlySecurityGroups;     // SMD016
+extern const Rule kDockerAndRemoteAccessJustified;  // SMD017
 extern const Rule kDomainCmkEncryption;       // SMD018
 extern const Rule kNamesValid;                // SMD033
 
