@@ -19,6 +19,7 @@ constexpr const Rule* kCatalog[] = {
     &rules::kHideStudioClassic,
     &rules::kEfsAutomountOnlyWhenNeeded,
     &rules::kAutomountValueValid,
+    &rules::kRStudioLicenseAndVisibility,
     &rules::kRStudioAdminNotDefault,
     &rules::kNoQuickSetupInProduction,
     &rules::kVpcOnlyNetwork,

@@ -14,6 +14,7 @@ extern const Rule kStudioWebPortalEnabled;    // SMD008
 extern const Rule kHideStudioClassic;         // SMD009
 extern const Rule kEfsAutomountOnlyWhenNeeded;  // SMD010
 extern const Rule kAutomountValueValid;       // SMD011
+extern const Rule kRStudioLicenseAndVisibility;  // SMD012
 extern const Rule kRStudioAdminNotDefault;    // SMD013
 extern const Rule kNoQuickSetupInProduction;  // SMD014
 extern const Rule kVpcOnlyNetwork;            // SMD015
