@@ -48,11 +48,14 @@ constexpr std::string_view kCleanDomain = R"({
   "DomainName": "ml-platform",
   "AuthMode": "SSO",
   "AppNetworkAccessType": "VpcOnly",
+  "SubnetIds": ["subnet-0a1b2c3d4e5f60718"],
+  "KmsKeyId": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
   "DefaultUserSettings": {
     "DefaultLandingUri": "studio::",
     "StudioWebPortal": "ENABLED",
     "AutoMountHomeEFS": "Disabled",
-    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}
+    "SecurityGroups": ["sg-0123456789abcdef0"],
+    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro"]}
   }
 }
 )";
@@ -63,10 +66,11 @@ constexpr std::string_view kPublicDomain = R"({
   "DomainName": "research",
   "AuthMode": "SSO",
   "AppNetworkAccessType": "PublicInternetOnly",
+  "KmsKeyId": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
   "DefaultUserSettings": {
     "DefaultLandingUri": "studio::",
     "AutoMountHomeEFS": "Disabled",
-    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}
+    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro"]}
   }
 }
 )";
@@ -214,15 +218,16 @@ TEST_CASE("the bundled sample lints as the README shows, with nothing to say abo
   CHECK(run.err.empty());
   CHECK(run.out.find("fixtures/sample/profiles/jdoe.json:10:30: error: IAM Identity Center user 'jdoe@example.com' "
                      "is bound to user profile 'jdoe' and to user profile 'jdoe-sandbox'") != std::string::npos);
-  CHECK(run.out.ends_with("1 error and 6 warnings in 10 files; 1 justified and not shown\n"));
+  CHECK(run.out.ends_with("1 error and 8 warnings in 10 files; 1 justified and not shown\n"));
 }
 
 TEST_CASE("suppressed findings are not shown in text but counted, and do not fail the run") {
   TempDir dir;
   dir.write("d.json", R"({"DomainId": "d-2", "DomainName": "research", "AuthMode": "SSO",
     "AppNetworkAccessType": "PublicInternetOnly",
+    "KmsKeyId": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
     "DefaultUserSettings": {"DefaultLandingUri": "studio::", "AutoMountHomeEFS": "Disabled",
-                            "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}},
+                            "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro"]}},
     "Tags": [{"Key": "sagelint:justify:SMD015", "Value": "public datasets only; expires=2099-01-01"}]})");
   const CliRun run = run_sagelint(dir, {"check", "d.json"});
   CHECK(run.exit_code == 0);

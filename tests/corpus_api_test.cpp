@@ -58,7 +58,8 @@ TEST_CASE("the cloud-custodian recordings of describe-domain and list-domains li
   CHECK(result.model.notes.empty());
 
   // Every finding, checked against the recording by reading it: Studio Classic is not hidden
-  // (no StudioWebPortalSettings), the network is public, and Classic-only sharing settings
+  // (no StudioWebPortalSettings), nor is RStudio, which the domain does not configure (no
+  // RStudioServerProDomainSettings), the network is public, and Classic-only sharing settings
   // are not dead because Classic is visible. The console-made execution role alone is one
   // Quick Setup signal, not enough for SMD014; EBS 5/100 without HomeEfsFileSystemCreation
   // Disabled is not the Quick Setup storage signal.
@@ -67,5 +68,6 @@ TEST_CASE("the cloud-custodian recordings of describe-domain and list-domains li
     seen.push_back(std::string(finding.rule->id) + " " + std::string(to_string(finding.level)) + " line " +
                    std::to_string(begin_of(finding).line));
   }
-  CHECK(seen == std::vector<std::string>{"SMD009 warning line 28", "SMD015 warning line 66"});
+  CHECK(seen ==
+        std::vector<std::string>{"SMD009 warning line 28", "SMD012 warning line 28", "SMD015 warning line 66"});
 }
