@@ -16,8 +16,14 @@ extern const Rule kDefaultLandingStudio;      // SMD007
 extern const Rule kStudioWebPortalEnabled;    // SMD008
 extern const Rule kHideStudioClassic;         // SMD009
 extern const Rule kEfsAutomountOnlyWhenNeeded;  // SMD010
+extern const Rule kAutomountValueValid;       // SMD011
+extern const Rule kRStudioLicenseAndVisibility;  // SMD012
+extern const Rule kRStudioAdminNotDefault;    // SMD013
 extern const Rule kNoQuickSetupInProduction;  // SMD014
 extern const Rule kVpcOnlyNetwork;            // SMD015
+extern const Rule kVpcOnlySecurityGroups;     // SMD016
+extern const Rule kDockerAndRemoteAccessJustified;  // SMD017
+extern const Rule kDomainCmkEncryption;       // SMD018
 extern const Rule kExecutionRoleExplicit;     // SMD020
 extern const Rule kSharedRoleSourceIdentity;  // SMD021
 extern const Rule kSpaceOwnershipDeclared;    // SMD031

@@ -49,12 +49,15 @@ constexpr std::string_view kCleanDomain = R"({
   "AuthMode": "SSO",
   "AppNetworkAccessType": "VpcOnly",
   "SingleSignOnApplicationArn": "arn:aws:sso::111122223333:application/ssoins-1111222233334444/apl-1111222233334444",
+  "SubnetIds": ["subnet-0a1b2c3d4e5f60718"],
+  "KmsKeyId": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
   "DefaultUserSettings": {
     "ExecutionRole": "arn:aws:iam::111122223333:role/sm-ds-team-a",
     "DefaultLandingUri": "studio::",
     "StudioWebPortal": "ENABLED",
     "AutoMountHomeEFS": "Disabled",
-    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}
+    "SecurityGroups": ["sg-0123456789abcdef0"],
+    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro"]}
   }
 }
 )";
@@ -66,11 +69,12 @@ constexpr std::string_view kPublicDomain = R"({
   "AuthMode": "SSO",
   "AppNetworkAccessType": "PublicInternetOnly",
   "SingleSignOnApplicationArn": "arn:aws:sso::111122223333:application/ssoins-1111222233334444/apl-5555666677778888",
+  "KmsKeyId": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
   "DefaultUserSettings": {
     "ExecutionRole": "arn:aws:iam::111122223333:role/sm-research",
     "DefaultLandingUri": "studio::",
     "AutoMountHomeEFS": "Disabled",
-    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}
+    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro"]}
   }
 }
 )";
@@ -225,9 +229,10 @@ TEST_CASE("suppressed findings are not shown in text but counted, and do not fai
   TempDir dir;
   dir.write("d.json", R"({"DomainId": "d-2", "DomainName": "research", "AuthMode": "SSO",
     "AppNetworkAccessType": "PublicInternetOnly", "SingleSignOnManagedApplicationInstanceId": "ins-1111222233334444",
+    "KmsKeyId": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
     "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::111122223333:role/sm-research",
                             "DefaultLandingUri": "studio::", "AutoMountHomeEFS": "Disabled",
-                            "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}},
+                            "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro"]}},
     "Tags": [{"Key": "sagelint:justify:SMD015", "Value": "public datasets only; expires=2099-01-01"}]})");
   const CliRun run = run_sagelint(dir, {"check", "d.json"});
   CHECK(run.exit_code == 0);

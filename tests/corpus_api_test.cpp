@@ -59,7 +59,8 @@ TEST_CASE("the cloud-custodian recordings of describe-domain and list-domains li
 
   // Every finding, checked against the recording by reading it: the domain signs users in
   // through IAM rather than IAM Identity Center, Studio Classic is not hidden
-  // (no StudioWebPortalSettings), the network is public, and Classic-only sharing settings
+  // (no StudioWebPortalSettings), nor is RStudio, which the domain does not configure (no
+  // RStudioServerProDomainSettings), the network is public, and Classic-only sharing settings
   // are not dead because Classic is visible. The console-made execution role alone is one
   // Quick Setup signal, not enough for SMD014; EBS 5/100 without HomeEfsFileSystemCreation
   // Disabled is not the Quick Setup storage signal.
@@ -69,5 +70,6 @@ TEST_CASE("the cloud-custodian recordings of describe-domain and list-domains li
                    std::to_string(begin_of(finding).line));
   }
   CHECK(seen ==
-        std::vector<std::string>{"SMD005 warning line 27", "SMD009 warning line 28", "SMD015 warning line 66"});
+        std::vector<std::string>{"SMD005 warning line 27", "SMD009 warning line 28", "SMD012 warning line 28",
+                                 "SMD015 warning line 66"});
 }

@@ -238,12 +238,15 @@ TEST_CASE("what the provider does not send is absent, so a profile still inherit
             "domain_name": "ml-platform",
             "auth_mode": "SSO",
             "app_network_access_type": "VpcOnly",
+            "subnet_ids": ["subnet-0a1b2c3d"],
+            "kms_key_id": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
             "default_user_settings": [{
               "auto_mount_home_efs": "Disabled",
               "execution_role": "arn:aws:iam::111122223333:role/ml-default",
               "default_landing_uri": "studio::",
+              "security_groups": ["sg-0123456789abcdef0"],
               "studio_web_portal": "ENABLED",
-              "studio_web_portal_settings": [{"hidden_app_types": ["JupyterServer"]}]
+              "studio_web_portal_settings": [{"hidden_app_types": ["JupyterServer", "RStudioServerPro"]}]
             }]
           })";
   const std::string state = R"({"format_version": "1.0", "terraform_version": "1.9.8", "values": {"root_module": {
