@@ -20,6 +20,12 @@ constexpr const Rule* kCatalog[] = {
     &rules::kEfsAutomountOnlyWhenNeeded,
     &rules::kNoQuickSetupInProduction,
     &rules::kVpcOnlyNetwork,
+    &rules::kNotebookSharingS3Kms,
+    &rules::kHiddenValuesValid,
+    &rules::kHideUnusedTools,
+    &rules::kUserOverrideKeepsDomainHiding,
+    &rules::kHiddenButStillEnabled,
+    &rules::kInstanceTypeGuardrail,
     &rules::kNamesValid,
 };
 

@@ -15,6 +15,12 @@ extern const Rule kHideStudioClassic;         // SMD009
 extern const Rule kEfsAutomountOnlyWhenNeeded;  // SMD010
 extern const Rule kNoQuickSetupInProduction;  // SMD014
 extern const Rule kVpcOnlyNetwork;            // SMD015
+extern const Rule kNotebookSharingS3Kms;      // SMD019
+extern const Rule kHiddenValuesValid;         // SMD022
+extern const Rule kHideUnusedTools;           // SMD023
+extern const Rule kUserOverrideKeepsDomainHiding;  // SMD024
+extern const Rule kHiddenButStillEnabled;     // SMD025
+extern const Rule kInstanceTypeGuardrail;     // SMD026
 extern const Rule kNamesValid;                // SMD033
 
 }  // namespace sagelint::rules
