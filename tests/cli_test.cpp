@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "sagelint/aws_shapes.hpp"
+#include "sagelint/settings.hpp"
 #include "test_support.hpp"
 
 using namespace sagelint::testing;
@@ -43,7 +45,22 @@ CliRun run_sagelint(const TempDir& dir, const std::vector<std::string>& args) {
   return run_sagelint_in(dir.path().string(), dir, args);
 }
 
-constexpr std::string_view kCleanDomain = R"({
+// StudioWebPortalSettings that hide what the default settings ask to hide: Studio Classic, the
+// unused partner tools and every instance type of the API that matches the denied globs.
+std::string clean_portal_settings() {
+  const sagelint::Settings defaults = sagelint::Settings::defaults();
+  std::string tools;
+  for (const std::string& tool : defaults.unused_tools) tools += (tools.empty() ? "\"" : ", \"") + tool + "\"";
+  std::string types;
+  for (const std::string_view type : sagelint::aws::enum_values(*sagelint::aws::find_shape("AppInstanceType"))) {
+    if (!sagelint::matches_any_glob(defaults.denied_instance_types, type)) continue;
+    types += (types.empty() ? "\"" : ", \"") + std::string(type) + "\"";
+  }
+  return R"("StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"], "HiddenMlTools": [)" + tools +
+         R"(], "HiddenInstanceTypes": [)" + types + "]}";
+}
+
+const std::string kCleanDomain = R"({
   "DomainId": "d-1",
   "DomainName": "ml-platform",
   "AuthMode": "SSO",
@@ -52,13 +69,12 @@ constexpr std::string_view kCleanDomain = R"({
     "DefaultLandingUri": "studio::",
     "StudioWebPortal": "ENABLED",
     "AutoMountHomeEFS": "Disabled",
-    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}
+    )" + clean_portal_settings() + R"(
   }
 }
 )";
 
-// Only a warning: SMD015, public internet.
-constexpr std::string_view kPublicDomain = R"({
+const std::string kPublicDomain = R"({
   "DomainId": "d-2",
   "DomainName": "research",
   "AuthMode": "SSO",
@@ -66,7 +82,7 @@ constexpr std::string_view kPublicDomain = R"({
   "DefaultUserSettings": {
     "DefaultLandingUri": "studio::",
     "AutoMountHomeEFS": "Disabled",
-    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}
+    )" + clean_portal_settings() + R"(
   }
 }
 )";
@@ -214,7 +230,7 @@ TEST_CASE("the bundled sample lints as the README shows, with nothing to say abo
   CHECK(run.err.empty());
   CHECK(run.out.find("fixtures/sample/profiles/jdoe.json:10:30: error: IAM Identity Center user 'jdoe@example.com' "
                      "is bound to user profile 'jdoe' and to user profile 'jdoe-sandbox'") != std::string::npos);
-  CHECK(run.out.ends_with("1 error and 6 warnings in 10 files; 1 justified and not shown\n"));
+  CHECK(run.out.ends_with("1 error and 10 warnings in 10 files; 1 justified and not shown\n"));
 }
 
 TEST_CASE("suppressed findings are not shown in text but counted, and do not fail the run") {
@@ -222,7 +238,7 @@ TEST_CASE("suppressed findings are not shown in text but counted, and do not fai
   dir.write("d.json", R"({"DomainId": "d-2", "DomainName": "research", "AuthMode": "SSO",
     "AppNetworkAccessType": "PublicInternetOnly",
     "DefaultUserSettings": {"DefaultLandingUri": "studio::", "AutoMountHomeEFS": "Disabled",
-                            "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}},
+                            )" + clean_portal_settings() + R"(},
     "Tags": [{"Key": "sagelint:justify:SMD015", "Value": "public datasets only; expires=2099-01-01"}]})");
   const CliRun run = run_sagelint(dir, {"check", "d.json"});
   CHECK(run.exit_code == 0);

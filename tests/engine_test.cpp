@@ -107,7 +107,7 @@ TEST_CASE("rules are selected and ignored by id, name or id prefix") {
   CHECK(select_rules({}, {}).rules.size() == all_rules().size());
   CHECK(ids(select_rules({"SMD00"}, {})) == std::vector<std::string_view>{"SMD000", "SMD001", "SMD002", "SMD003", "SMD007", "SMD008", "SMD009"});
   CHECK(ids(select_rules({"smd007", "names-valid"}, {})) == std::vector<std::string_view>{"SMD007", "SMD033"});
-  CHECK(ids(select_rules({"SMD01"}, {"SMD014"})) == std::vector<std::string_view>{"SMD010", "SMD015"});
+  CHECK(ids(select_rules({"SMD01"}, {"SMD014"})) == std::vector<std::string_view>{"SMD010", "SMD015", "SMD019"});
   CHECK(select_rules({"SMD9"}, {}).error == "no rule matches 'SMD9'; sagelint rules lists them");
   CHECK(select_rules({}, {"S"}).error == "no rule matches 'S'; sagelint rules lists them");
 }
