@@ -24,8 +24,14 @@ extern const Rule kVpcOnlyNetwork;            // SMD015
 extern const Rule kVpcOnlySecurityGroups;     // SMD016
 extern const Rule kDockerAndRemoteAccessJustified;  // SMD017
 extern const Rule kDomainCmkEncryption;       // SMD018
+extern const Rule kNotebookSharingS3Kms;      // SMD019
 extern const Rule kExecutionRoleExplicit;     // SMD020
 extern const Rule kSharedRoleSourceIdentity;  // SMD021
+extern const Rule kHiddenValuesValid;         // SMD022
+extern const Rule kHideUnusedTools;           // SMD023
+extern const Rule kUserOverrideKeepsDomainHiding;  // SMD024
+extern const Rule kHiddenButStillEnabled;     // SMD025
+extern const Rule kInstanceTypeGuardrail;     // SMD026
 extern const Rule kSpaceOwnershipDeclared;    // SMD031
 extern const Rule kNamesValid;                // SMD033
 

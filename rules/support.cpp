@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <algorithm>
+
 #include "sagelint/text.hpp"
 
 namespace sagelint::rules {
@@ -43,6 +45,40 @@ bool unknown_value(const Resource& resource, const Value& value, std::string_vie
   if (!value.is_unknown()) return false;
   reporter.not_evaluable(resource, resource_location(resource), std::string(name) + " is only known at deployment");
   return true;
+}
+
+std::string unknown_because(const Resource& resource, std::string_view what) {
+  if (resource.summary) return std::string(what) + " is not in a list-* summary; export it with describe-*";
+  return std::string(what) + " is not known before deployment";
+}
+
+std::string unknown_because(const EffectiveSettings& settings, const Setting& setting, std::string_view what) {
+  if (!settings.is_domain() && setting.origin == nullptr) {
+    return std::string(what) + " is inherited from its domain, which is not among the inputs";
+  }
+  return unknown_because(settings.owner(), what);
+}
+
+std::vector<std::string_view> missing_entries(const std::vector<std::string_view>& wanted,
+                                              const std::vector<std::string_view>& present) {
+  std::vector<std::string_view> missing;
+  for (const std::string_view entry : wanted) {
+    const bool listed = std::find(present.begin(), present.end(), entry) != present.end();
+    const bool repeated = std::find(missing.begin(), missing.end(), entry) != missing.end();
+    if (!listed && !repeated) missing.push_back(entry);
+  }
+  return missing;
+}
+
+std::string quoted_list(const std::vector<std::string_view>& entries, size_t limit) {
+  std::string text;
+  const size_t shown = std::min(entries.size(), limit);
+  for (size_t i = 0; i < shown; ++i) {
+    if (i > 0) text += (i + 1 == shown && shown == entries.size()) ? " and " : ", ";
+    text += quoted(entries[i]);
+  }
+  if (shown < entries.size()) text += " and " + std::to_string(entries.size() - shown) + " more";
+  return text;
 }
 
 std::string short_position(const Location& location) {

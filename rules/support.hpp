@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sagelint/effective.hpp"
 #include "sagelint/model.hpp"
@@ -34,6 +35,20 @@ bool unknown_setting(const EffectiveSettings& settings, const Setting& setting, 
 // Whether a value of `resource`'s own is unknown; if so the rule says once that `resource`
 // cannot be checked.
 bool unknown_value(const Resource& resource, const Value& value, std::string_view name, Reporter& reporter);
+
+// Why `what` (a setting's name) cannot be read: the resource is a list-* summary, or the value is
+// a template expression or reference; for Reporter::not_evaluable.
+std::string unknown_because(const Resource& resource, std::string_view what);
+// The same for an effective setting, which may also be unknown because the profile inherits it
+// from a domain that is not among the inputs.
+std::string unknown_because(const EffectiveSettings& settings, const Setting& setting, std::string_view what);
+
+// The entries of a list of strings that are not in `present`, in the order of `wanted`.
+std::vector<std::string_view> missing_entries(const std::vector<std::string_view>& wanted,
+                                              const std::vector<std::string_view>& present);
+
+// "'a', 'b' and 'c'"; after `limit` entries, "… and 7 more".
+std::string quoted_list(const std::vector<std::string_view>& entries, size_t limit = 8);
 
 // "path:line", for messages that point at a second place.
 std::string short_position(const Location& location);

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "sagelint/aws_shapes.hpp"
+#include "sagelint/settings.hpp"
 #include "test_support.hpp"
 
 using namespace sagelint::testing;
@@ -43,7 +45,22 @@ CliRun run_sagelint(const TempDir& dir, const std::vector<std::string>& args) {
   return run_sagelint_in(dir.path().string(), dir, args);
 }
 
-constexpr std::string_view kCleanDomain = R"({
+// StudioWebPortalSettings that hide what the default settings ask to hide: Studio Classic, the
+// unused partner tools and every instance type of the API that matches the denied globs.
+std::string clean_portal_settings() {
+  const sagelint::Settings defaults = sagelint::Settings::defaults();
+  std::string tools;
+  for (const std::string& tool : defaults.unused_tools) tools += (tools.empty() ? "\"" : ", \"") + tool + "\"";
+  std::string types;
+  for (const std::string_view type : sagelint::aws::enum_values(*sagelint::aws::find_shape("AppInstanceType"))) {
+    if (!sagelint::matches_any_glob(defaults.denied_instance_types, type)) continue;
+    types += (types.empty() ? "\"" : ", \"") + std::string(type) + "\"";
+  }
+  return R"("StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro"], "HiddenMlTools": [)" + tools +
+         R"(], "HiddenInstanceTypes": [)" + types + "]}";
+}
+
+const std::string kCleanDomain = R"({
   "DomainId": "d-1",
   "DomainName": "ml-platform",
   "AuthMode": "SSO",
@@ -57,13 +74,12 @@ constexpr std::string_view kCleanDomain = R"({
     "StudioWebPortal": "ENABLED",
     "AutoMountHomeEFS": "Disabled",
     "SecurityGroups": ["sg-0123456789abcdef0"],
-    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro"]}
+    )" + clean_portal_settings() + R"(
   }
 }
 )";
 
-// Only a warning: SMD015, public internet.
-constexpr std::string_view kPublicDomain = R"({
+const std::string kPublicDomain = R"({
   "DomainId": "d-2",
   "DomainName": "research",
   "AuthMode": "SSO",
@@ -74,7 +90,7 @@ constexpr std::string_view kPublicDomain = R"({
     "ExecutionRole": "arn:aws:iam::111122223333:role/sm-research",
     "DefaultLandingUri": "studio::",
     "AutoMountHomeEFS": "Disabled",
-    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro"]}
+    )" + clean_portal_settings() + R"(
   }
 }
 )";
@@ -232,7 +248,7 @@ TEST_CASE("suppressed findings are not shown in text but counted, and do not fai
     "KmsKeyId": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
     "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::111122223333:role/sm-research",
                             "DefaultLandingUri": "studio::", "AutoMountHomeEFS": "Disabled",
-                            "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro"]}},
+                            )" + clean_portal_settings() + R"(},
     "Tags": [{"Key": "sagelint:justify:SMD015", "Value": "public datasets only; expires=2099-01-01"}]})");
   const CliRun run = run_sagelint(dir, {"check", "d.json"});
   CHECK(run.exit_code == 0);

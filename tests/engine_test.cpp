@@ -109,7 +109,8 @@ TEST_CASE("rules are selected and ignored by id, name or id prefix") {
                                                                          "SMD005", "SMD006", "SMD007", "SMD008", "SMD009"});
   CHECK(ids(select_rules({"smd007", "names-valid"}, {})) == std::vector<std::string_view>{"SMD007", "SMD033"});
   CHECK(ids(select_rules({"SMD01"}, {"SMD014"})) ==
-        std::vector<std::string_view>{"SMD010", "SMD011", "SMD012", "SMD013", "SMD015", "SMD016", "SMD017", "SMD018"});
+        std::vector<std::string_view>{"SMD010", "SMD011", "SMD012", "SMD013", "SMD015", "SMD016", "SMD017", "SMD018",
+                                      "SMD019"});
   CHECK(select_rules({"SMD9"}, {}).error == "no rule matches 'SMD9'; sagelint rules lists them");
   CHECK(select_rules({}, {"S"}).error == "no rule matches 'S'; sagelint rules lists them");
 }
