@@ -20,7 +20,13 @@ constexpr const Rule* kCatalog[] = {
     &rules::kEfsAutomountOnlyWhenNeeded,
     &rules::kNoQuickSetupInProduction,
     &rules::kVpcOnlyNetwork,
+    &rules::kIdleShutdownEnabled,
+    &rules::kIdleSettingsCoherent,
+    &rules::kSharedSpaceIdleShutdown,
+    &rules::kSpaceStorageBounded,
+    &rules::kSharedSpaceGoverned,
     &rules::kNamesValid,
+    &rules::kTagsValidAndRequired,
 };
 
 }  // namespace

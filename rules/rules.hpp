@@ -15,6 +15,12 @@ extern const Rule kHideStudioClassic;         // SMD009
 extern const Rule kEfsAutomountOnlyWhenNeeded;  // SMD010
 extern const Rule kNoQuickSetupInProduction;  // SMD014
 extern const Rule kVpcOnlyNetwork;            // SMD015
+extern const Rule kIdleShutdownEnabled;       // SMD027
+extern const Rule kIdleSettingsCoherent;      // SMD028
+extern const Rule kSharedSpaceIdleShutdown;   // SMD029
+extern const Rule kSpaceStorageBounded;       // SMD030
+extern const Rule kSharedSpaceGoverned;       // SMD032
 extern const Rule kNamesValid;                // SMD033
+extern const Rule kTagsValidAndRequired;      // SMD034
 
 }  // namespace sagelint::rules

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,20 @@ std::optional<bool> string_equals(const Setting& setting, std::string_view expec
 // that cannot be known.
 std::optional<bool> lands_in_studio(const EffectiveSettings& settings);
 std::optional<bool> hides_studio_classic(const EffectiveSettings& settings);
+// Whether the effective StudioWebPortalSettings.HiddenAppTypes lists `app_type`; nullopt when
+// the list is unknown or holds unknown entries that might name it.
+std::optional<bool> hides_app_type(const EffectiveSettings& settings, std::string_view app_type);
+
+// Whether the space is shared ('Shared'); nullopt when its SharingType is not known.
+std::optional<bool> is_shared_space(const Space& space);
+
+// Where a resource's Tags are written, else the resource's name.
+Location tags_location(const Resource& resource);
+// Whether a tag written for the resource has a key that is not known before deployment (the
+// model leaves such tags out of Resource::tags).
+bool has_unknown_tag_key(const Resource& resource);
+// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
+std::string quoted_list(std::span<const std::string_view> items);
 
 // "path:line", for messages that point at a second place.
 std::string short_position(const Location& location);
