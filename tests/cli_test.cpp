@@ -52,8 +52,13 @@ constexpr std::string_view kCleanDomain = R"({
     "DefaultLandingUri": "studio::",
     "StudioWebPortal": "ENABLED",
     "AutoMountHomeEFS": "Disabled",
-    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}
-  }
+    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "CodeEditor"]},
+    "JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {"LifecycleManagement": "ENABLED",
+                                                                          "IdleTimeoutInMinutes": 120}}}
+  },
+  "TagPropagation": "ENABLED",
+  "Tags": [{"Key": "CostCenter", "Value": "4711"}, {"Key": "Owner", "Value": "ml-platform"},
+           {"Key": "Environment", "Value": "dev"}]
 }
 )";
 
@@ -66,8 +71,13 @@ constexpr std::string_view kPublicDomain = R"({
   "DefaultUserSettings": {
     "DefaultLandingUri": "studio::",
     "AutoMountHomeEFS": "Disabled",
-    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}
-  }
+    "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "CodeEditor"]},
+    "JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {"LifecycleManagement": "ENABLED",
+                                                                          "IdleTimeoutInMinutes": 120}}}
+  },
+  "TagPropagation": "ENABLED",
+  "Tags": [{"Key": "CostCenter", "Value": "4711"}, {"Key": "Owner", "Value": "research"},
+           {"Key": "Environment", "Value": "dev"}]
 }
 )";
 
@@ -115,7 +125,13 @@ TEST_CASE("check exits 0 when nothing reaches the fail level, 1 when something d
     CHECK(run_sagelint(dir, {"check", "--fail-on=none", "public"}).exit_code == 0);
   }
   SUBCASE("--env prod turns the warning into an error") {
-    const CliRun run = run_sagelint(dir, {"check", "--env", "prod", "--fail-on", "error", "public"});
+    // Without its Environment tag, which would decide before --env does.
+    std::string untagged(kPublicDomain);
+    const std::string environment = R"(,
+           {"Key": "Environment", "Value": "dev"})";
+    untagged.erase(untagged.find(environment), environment.size());
+    dir.write("untagged/domain.json", untagged);
+    const CliRun run = run_sagelint(dir, {"check", "--env", "prod", "--fail-on", "error", "untagged"});
     CHECK(run.exit_code == 1);
     CHECK(run.out.find(": error: domain 'research'") != std::string::npos);
   }
@@ -214,7 +230,7 @@ TEST_CASE("the bundled sample lints as the README shows, with nothing to say abo
   CHECK(run.err.empty());
   CHECK(run.out.find("fixtures/sample/profiles/jdoe.json:10:30: error: IAM Identity Center user 'jdoe@example.com' "
                      "is bound to user profile 'jdoe' and to user profile 'jdoe-sandbox'") != std::string::npos);
-  CHECK(run.out.ends_with("1 error and 6 warnings in 10 files; 1 justified and not shown\n"));
+  CHECK(run.out.ends_with("1 error, 12 warnings and 8 notes in 10 files; 1 justified and not shown\n"));
 }
 
 TEST_CASE("suppressed findings are not shown in text but counted, and do not fail the run") {
@@ -222,8 +238,13 @@ TEST_CASE("suppressed findings are not shown in text but counted, and do not fai
   dir.write("d.json", R"({"DomainId": "d-2", "DomainName": "research", "AuthMode": "SSO",
     "AppNetworkAccessType": "PublicInternetOnly",
     "DefaultUserSettings": {"DefaultLandingUri": "studio::", "AutoMountHomeEFS": "Disabled",
-                            "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer"]}},
-    "Tags": [{"Key": "sagelint:justify:SMD015", "Value": "public datasets only; expires=2099-01-01"}]})");
+                            "StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "CodeEditor"]},
+                            "JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {
+                                "LifecycleManagement": "ENABLED", "IdleTimeoutInMinutes": 120}}}},
+    "TagPropagation": "ENABLED",
+    "Tags": [{"Key": "CostCenter", "Value": "4711"}, {"Key": "Owner", "Value": "research"},
+             {"Key": "Environment", "Value": "dev"},
+             {"Key": "sagelint:justify:SMD015", "Value": "public datasets only expires=2099-01-01"}]})");
   const CliRun run = run_sagelint(dir, {"check", "d.json"});
   CHECK(run.exit_code == 0);
   CHECK(run.out == "no problems found in 1 file; 1 justified and not shown\n");

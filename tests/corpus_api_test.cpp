@@ -61,11 +61,14 @@ TEST_CASE("the cloud-custodian recordings of describe-domain and list-domains li
   // (no StudioWebPortalSettings), the network is public, and Classic-only sharing settings
   // are not dead because Classic is visible. The console-made execution role alone is one
   // Quick Setup signal, not enough for SMD014; EBS 5/100 without HomeEfsFileSystemCreation
-  // Disabled is not the Quick Setup storage signal.
+  // Disabled is not the Quick Setup storage signal. Neither JupyterLab nor Code Editor is
+  // hidden and neither shuts down when idle (SMD027); the recording carries no tags and no
+  // TagPropagation (SMD034 notes).
   std::vector<std::string> seen;
   for (const Finding& finding : result.findings) {
     seen.push_back(std::string(finding.rule->id) + " " + std::string(to_string(finding.level)) + " line " +
                    std::to_string(begin_of(finding).line));
   }
-  CHECK(seen == std::vector<std::string>{"SMD009 warning line 28", "SMD015 warning line 66"});
+  CHECK(seen == std::vector<std::string>{"SMD034 note line 4", "SMD034 note line 4", "SMD009 warning line 28",
+                                         "SMD027 warning line 28", "SMD027 warning line 28", "SMD015 warning line 66"});
 }

@@ -222,6 +222,7 @@ TEST_CASE("what the provider does not send is absent, so a profile still inherit
   const std::string profile = R"({
             "domain_id": "d-abc123",
             "user_profile_name": "jdoe",
+            "tags": {"CostCenter": "4711", "Owner": "jdoe", "Environment": "dev"},
             "user_settings": [{
               "auto_mount_home_efs": "",
               "default_landing_uri": "",
@@ -236,11 +237,15 @@ TEST_CASE("what the provider does not send is absent, so a profile still inherit
             "domain_name": "ml-platform",
             "auth_mode": "IAM",
             "app_network_access_type": "VpcOnly",
+            "tag_propagation": "ENABLED",
+            "tags": {"CostCenter": "4711", "Owner": "ml-platform", "Environment": "dev"},
             "default_user_settings": [{
               "auto_mount_home_efs": "Disabled",
               "default_landing_uri": "studio::",
               "studio_web_portal": "ENABLED",
-              "studio_web_portal_settings": [{"hidden_app_types": ["JupyterServer"]}]
+              "studio_web_portal_settings": [{"hidden_app_types": ["JupyterServer", "CodeEditor"]}],
+              "jupyter_lab_app_settings": [{"app_lifecycle_management": [{"idle_settings": [{
+                "lifecycle_management": "ENABLED", "idle_timeout_in_minutes": 120}]}]}]
             }]
           })";
   const std::string state = R"({"format_version": "1.0", "terraform_version": "1.9.8", "values": {"root_module": {
