@@ -37,8 +37,14 @@ constexpr const Rule* kCatalog[] = {
     &rules::kUserOverrideKeepsDomainHiding,
     &rules::kHiddenButStillEnabled,
     &rules::kInstanceTypeGuardrail,
+    &rules::kIdleShutdownEnabled,
+    &rules::kIdleSettingsCoherent,
+    &rules::kSharedSpaceIdleShutdown,
+    &rules::kSpaceStorageBounded,
     &rules::kSpaceOwnershipDeclared,
+    &rules::kSharedSpaceGoverned,
     &rules::kNamesValid,
+    &rules::kTagsValidAndRequired,
 };
 
 }  // namespace

@@ -32,7 +32,13 @@ extern const Rule kHideUnusedTools;           // SMD023
 extern const Rule kUserOverrideKeepsDomainHiding;  // SMD024
 extern const Rule kHiddenButStillEnabled;     // SMD025
 extern const Rule kInstanceTypeGuardrail;     // SMD026
+extern const Rule kIdleShutdownEnabled;       // SMD027
+extern const Rule kIdleSettingsCoherent;      // SMD028
+extern const Rule kSharedSpaceIdleShutdown;   // SMD029
+extern const Rule kSpaceStorageBounded;       // SMD030
 extern const Rule kSpaceOwnershipDeclared;    // SMD031
+extern const Rule kSharedSpaceGoverned;       // SMD032
 extern const Rule kNamesValid;                // SMD033
+extern const Rule kTagsValidAndRequired;      // SMD034
 
 }  // namespace sagelint::rules

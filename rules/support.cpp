@@ -27,11 +27,7 @@ std::optional<bool> lands_in_studio(const EffectiveSettings& settings) {
 }
 
 std::optional<bool> hides_studio_classic(const EffectiveSettings& settings) {
-  const Setting hidden = settings.get({"StudioWebPortalSettings", "HiddenAppTypes"});
-  if (hidden.value.is_absent()) return false;
-  if (hidden.value.contains_string("JupyterServer")) return true;
-  if (!hidden.value.strings()) return std::nullopt;  // unknown entries might name it
-  return false;
+  return hides_app_type(settings, "JupyterServer");
 }
 
 bool unknown_setting(const EffectiveSettings& settings, const Setting& setting, std::string_view name,
@@ -70,7 +66,7 @@ std::vector<std::string_view> missing_entries(const std::vector<std::string_view
   return missing;
 }
 
-std::string quoted_list(const std::vector<std::string_view>& entries, size_t limit) {
+std::string quoted_list(std::span<const std::string_view> entries, size_t limit) {
   std::string text;
   const size_t shown = std::min(entries.size(), limit);
   for (size_t i = 0; i < shown; ++i) {
@@ -79,6 +75,32 @@ std::string quoted_list(const std::vector<std::string_view>& entries, size_t lim
   }
   if (shown < entries.size()) text += " and " + std::to_string(entries.size() - shown) + " more";
   return text;
+}
+
+std::optional<bool> hides_app_type(const EffectiveSettings& settings, std::string_view app_type) {
+  const Setting hidden = settings.get({"StudioWebPortalSettings", "HiddenAppTypes"});
+  if (hidden.value.is_absent()) return false;
+  if (hidden.value.contains_string(app_type)) return true;
+  if (!hidden.value.strings()) return std::nullopt;  // unknown entries might name it
+  return false;
+}
+
+std::optional<bool> is_shared_space(const Space& space) {
+  const auto type = space.sharing_type.string();
+  if (!type) return space.sharing_type.is_absent() ? std::optional<bool>(false) : std::nullopt;
+  return *type == "Shared";
+}
+
+Location tags_location(const Resource& resource) {
+  const Value tags = resource.root["Tags"];
+  return tags.is_absent() ? resource_location(resource) : tags.location();
+}
+
+bool has_unknown_tag_key(const Resource& resource) {
+  for (const Value& entry : resource.root["Tags"].elements()) {
+    if (!entry.is_object() || entry["Key"].is_unknown()) return true;
+  }
+  return false;
 }
 
 std::string short_position(const Location& location) {

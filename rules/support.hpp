@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,18 @@ std::optional<bool> string_equals(const Setting& setting, std::string_view expec
 // that cannot be known.
 std::optional<bool> lands_in_studio(const EffectiveSettings& settings);
 std::optional<bool> hides_studio_classic(const EffectiveSettings& settings);
+// Whether the effective StudioWebPortalSettings.HiddenAppTypes lists `app_type`; nullopt when
+// the list is unknown or holds unknown entries that might name it.
+std::optional<bool> hides_app_type(const EffectiveSettings& settings, std::string_view app_type);
+
+// Whether the space is shared ('Shared'); nullopt when its SharingType is not known.
+std::optional<bool> is_shared_space(const Space& space);
+
+// Where a resource's Tags are written, else the resource's name.
+Location tags_location(const Resource& resource);
+// Whether a tag written for the resource has a key that is not known before deployment (the
+// model leaves such tags out of Resource::tags).
+bool has_unknown_tag_key(const Resource& resource);
 
 // Whether `setting` is unknown (known only at deployment). When the owner wrote it, the rule
 // says once that the owner cannot be checked; an unknown value it inherits is its domain's
@@ -47,8 +60,8 @@ std::string unknown_because(const EffectiveSettings& settings, const Setting& se
 std::vector<std::string_view> missing_entries(const std::vector<std::string_view>& wanted,
                                               const std::vector<std::string_view>& present);
 
-// "'a', 'b' and 'c'"; after `limit` entries, "… and 7 more".
-std::string quoted_list(const std::vector<std::string_view>& entries, size_t limit = 8);
+// "'a'", "'a' and 'b'", "'a', 'b' and 'c'"; after `limit` entries, "… and 7 more".
+std::string quoted_list(std::span<const std::string_view> entries, size_t limit = 8);
 
 // "path:line", for messages that point at a second place.
 std::string short_position(const Location& location);

@@ -56,7 +56,7 @@ std::string clean_portal_settings() {
     if (!sagelint::matches_any_glob(defaults.denied_instance_types, type)) continue;
     types += (types.empty() ? "\"" : ", \"") + std::string(type) + "\"";
   }
-  return R"("StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro"], "HiddenMlTools": [)" + tools +
+  return R"("StudioWebPortalSettings": {"HiddenAppTypes": ["JupyterServer", "RStudioServerPro", "CodeEditor"], "HiddenMlTools": [)" + tools +
          R"(], "HiddenInstanceTypes": [)" + types + "]}";
 }
 
@@ -74,8 +74,13 @@ const std::string kCleanDomain = R"({
     "StudioWebPortal": "ENABLED",
     "AutoMountHomeEFS": "Disabled",
     "SecurityGroups": ["sg-0123456789abcdef0"],
-    )" + clean_portal_settings() + R"(
-  }
+    )" + clean_portal_settings() + R"(,
+    "JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {"LifecycleManagement": "ENABLED",
+                                                                          "IdleTimeoutInMinutes": 120}}}
+  },
+  "TagPropagation": "ENABLED",
+  "Tags": [{"Key": "CostCenter", "Value": "4711"}, {"Key": "Owner", "Value": "ml-platform"},
+           {"Key": "Environment", "Value": "dev"}]
 }
 )";
 
@@ -90,8 +95,13 @@ const std::string kPublicDomain = R"({
     "ExecutionRole": "arn:aws:iam::111122223333:role/sm-research",
     "DefaultLandingUri": "studio::",
     "AutoMountHomeEFS": "Disabled",
-    )" + clean_portal_settings() + R"(
-  }
+    )" + clean_portal_settings() + R"(,
+    "JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {"LifecycleManagement": "ENABLED",
+                                                                          "IdleTimeoutInMinutes": 120}}}
+  },
+  "TagPropagation": "ENABLED",
+  "Tags": [{"Key": "CostCenter", "Value": "4711"}, {"Key": "Owner", "Value": "research"},
+           {"Key": "Environment", "Value": "dev"}]
 }
 )";
 
@@ -139,7 +149,13 @@ TEST_CASE("check exits 0 when nothing reaches the fail level, 1 when something d
     CHECK(run_sagelint(dir, {"check", "--fail-on=none", "public"}).exit_code == 0);
   }
   SUBCASE("--env prod turns the warning into an error") {
-    const CliRun run = run_sagelint(dir, {"check", "--env", "prod", "--fail-on", "error", "public"});
+    // Without its Environment tag, which would decide before --env does.
+    std::string untagged(kPublicDomain);
+    const std::string environment = R"(,
+           {"Key": "Environment", "Value": "dev"})";
+    untagged.erase(untagged.find(environment), environment.size());
+    dir.write("untagged/domain.json", untagged);
+    const CliRun run = run_sagelint(dir, {"check", "--env", "prod", "--fail-on", "error", "untagged"});
     CHECK(run.exit_code == 1);
     CHECK(run.out.find(": error: domain 'research'") != std::string::npos);
   }
@@ -238,7 +254,7 @@ TEST_CASE("the bundled sample lints as the README shows, with nothing to say abo
   CHECK(run.err.empty());
   CHECK(run.out.find("fixtures/sample/profiles/jdoe.json:10:30: error: IAM Identity Center user 'jdoe@example.com' "
                      "is bound to user profile 'jdoe' and to user profile 'jdoe-sandbox'") != std::string::npos);
-  CHECK(run.out.ends_with("1 error, 6 warnings and 3 notes in 10 files; 1 justified and not shown\n"));
+  CHECK(run.out.ends_with("1 error, 18 warnings and 11 notes in 10 files; 1 justified and not shown\n"));
 }
 
 TEST_CASE("suppressed findings are not shown in text but counted, and do not fail the run") {
@@ -248,8 +264,13 @@ TEST_CASE("suppressed findings are not shown in text but counted, and do not fai
     "KmsKeyId": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
     "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::111122223333:role/sm-research",
                             "DefaultLandingUri": "studio::", "AutoMountHomeEFS": "Disabled",
-                            )" + clean_portal_settings() + R"(},
-    "Tags": [{"Key": "sagelint:justify:SMD015", "Value": "public datasets only; expires=2099-01-01"}]})");
+                            )" + clean_portal_settings() + R"(,
+                            "JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {
+                                "LifecycleManagement": "ENABLED", "IdleTimeoutInMinutes": 120}}}},
+    "TagPropagation": "ENABLED",
+    "Tags": [{"Key": "CostCenter", "Value": "4711"}, {"Key": "Owner", "Value": "research"},
+             {"Key": "Environment", "Value": "dev"},
+             {"Key": "sagelint:justify:SMD015", "Value": "public datasets only expires=2099-01-01"}]})");
   const CliRun run = run_sagelint(dir, {"check", "d.json"});
   CHECK(run.exit_code == 0);
   CHECK(run.out == "no problems found in 1 file; 1 justified and not shown\n");

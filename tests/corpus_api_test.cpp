@@ -64,13 +64,16 @@ TEST_CASE("the cloud-custodian recordings of describe-domain and list-domains li
   // are not dead because Classic is visible. The console-made execution role alone is one
   // Quick Setup signal, not enough for SMD014; EBS 5/100 without HomeEfsFileSystemCreation
   // Disabled is not the Quick Setup storage signal. Nothing hides the partner tools or the
-  // denied instance types, and notebook sharing is allowed without a KMS key.
+  // denied instance types, notebook sharing is allowed without a KMS key,
+  // neither JupyterLab nor Code Editor shuts down when idle (SMD027), and the recording
+  // carries no tags and no TagPropagation (SMD034 notes).
   std::vector<std::string> seen;
   for (const Finding& finding : result.findings) {
     seen.push_back(std::string(finding.rule->id) + " " + std::string(to_string(finding.level)) + " line " +
                    std::to_string(begin_of(finding).line));
   }
-  CHECK(seen == std::vector<std::string>{"SMD005 warning line 27", "SMD009 warning line 28", "SMD012 warning line 28",
-                                         "SMD023 warning line 28", "SMD026 warning line 28", "SMD019 warning line 31",
-                                         "SMD015 warning line 66"});
+  CHECK(seen == std::vector<std::string>{"SMD034 note line 4", "SMD034 note line 4", "SMD005 warning line 27",
+                                         "SMD009 warning line 28", "SMD012 warning line 28", "SMD023 warning line 28",
+                                         "SMD026 warning line 28", "SMD027 warning line 28", "SMD027 warning line 28",
+                                         "SMD019 warning line 31", "SMD015 warning line 66"});
 }

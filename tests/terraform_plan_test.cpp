@@ -224,6 +224,7 @@ TEST_CASE("what the provider does not send is absent, so a profile still inherit
             "user_profile_name": "jdoe",
             "single_sign_on_user_identifier": "UserName",
             "single_sign_on_user_value": "jdoe",
+            "tags": {"CostCenter": "4711", "Owner": "jdoe", "Environment": "dev"},
             "user_settings": [{
               "auto_mount_home_efs": "",
               "default_landing_uri": "",
@@ -240,13 +241,17 @@ TEST_CASE("what the provider does not send is absent, so a profile still inherit
             "app_network_access_type": "VpcOnly",
             "subnet_ids": ["subnet-0a1b2c3d"],
             "kms_key_id": "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            "tag_propagation": "ENABLED",
+            "tags": {"CostCenter": "4711", "Owner": "ml-platform", "Environment": "dev"},
             "default_user_settings": [{
               "auto_mount_home_efs": "Disabled",
               "execution_role": "arn:aws:iam::111122223333:role/ml-default",
               "default_landing_uri": "studio::",
               "security_groups": ["sg-0123456789abcdef0"],
               "studio_web_portal": "ENABLED",
-              "studio_web_portal_settings": [{"hidden_app_types": ["JupyterServer", "RStudioServerPro"]}]
+              "studio_web_portal_settings": [{"hidden_app_types": ["JupyterServer", "RStudioServerPro", "CodeEditor"]}],
+              "jupyter_lab_app_settings": [{"app_lifecycle_management": [{"idle_settings": [{
+                "lifecycle_management": "ENABLED", "idle_timeout_in_minutes": 120}]}]}]
             }]
           })";
   const std::string state = R"({"format_version": "1.0", "terraform_version": "1.9.8", "values": {"root_module": {
