@@ -78,19 +78,88 @@ std::string configuration_section(const RuleInfo& rule) {
   return out + "\n";
 }
 
-// The documentation with the generated Configuration section before References.
-std::string documentation_with_configuration(const RuleInfo& rule) {
+std::string_view format_title(ExampleFormat format) {
+  switch (format) {
+    case ExampleFormat::api_export: return "AWS CLI export";
+    case ExampleFormat::cloudformation: return "CloudFormation";
+    case ExampleFormat::terraform: return "Terraform";
+  }
+  return "";
+}
+
+// The language of a fenced code block, from the file's extension.
+std::string_view fence_language(std::string_view path) {
+  if (path.ends_with(".tf")) return "hcl";
+  if (path.ends_with(".json")) return "json";
+  return "yaml";
+}
+
+std::string fenced(std::string_view language, std::string_view text) {
+  std::string out = "```" + std::string(language) + "\n" + std::string(text);
+  if (!out.ends_with("\n")) out += "\n";
+  return out + "```\n";
+}
+
+// "## Examples in each format": the rule's fixtures, failing then passing, per format. They
+// are test inputs, so they show what the rule really does.
+std::string examples_section(const RuleInfo& rule, std::span<const RuleExample> examples) {
+  if (examples.empty()) return {};
+  std::string out = "## Examples in each format\n";
+  out += "These are the rule's test fixtures, so they show exactly what it reports.\n";
+  for (ExampleFormat format : {ExampleFormat::api_export, ExampleFormat::cloudformation, ExampleFormat::terraform}) {
+    bool titled = false;
+    for (bool failing : {true, false}) {
+      for (const RuleExample& example : examples) {
+        if (example.format != format || example.failing != failing || example.rule_id != rule.id) continue;
+        if (!titled) out += "\n### " + std::string(format_title(format)) + "\n";
+        titled = true;
+        out += std::string(failing ? "\nFails" : "\nPasses") + " (`" + std::string(example.path) + "`):\n\n";
+        out += fenced(fence_language(example.path), example.text);
+        if (!example.findings.empty()) out += "\nsagelint reports:\n\n" + fenced("text", example.findings);
+      }
+    }
+  }
+  return out + "\n";
+}
+
+// "## Justifying an exception", from the rule's policy: the same three places for every rule.
+std::string justification_section(const RuleInfo& rule) {
+  std::string out = "## Justifying an exception\n";
+  if (rule.justification == JustificationPolicy::not_accepted) {
+    return out + "This rule accepts no justification: what it reports is wrong whatever the reason (often the API "
+                 "rejects it), so fix the configuration.\n\n";
+  }
+  const std::string tag = "sagelint:justify:" + std::string(rule.id);
+  if (rule.justification == JustificationPolicy::required) {
+    out += "Departing from this practice needs a written reason. ";
+  } else if (rule.justification == JustificationPolicy::allowed_outside_production) {
+    out += "A justification is accepted outside production only; in production the finding stands. ";
+  }
+  out += "Give the reason (at least 10 characters, optionally ending with `expires=YYYY-MM-DD`) where the "
+         "resource is written; the finding is then kept as suppressed and does not fail the run:\n";
+  out += "- AWS CLI export: a tag `" + tag + "` in the `Tags` that `aws sagemaker list-tags` returns;\n";
+  out += "- CloudFormation: the same tag in `Tags`, or `Metadata: {sagelint: {justify: {" + std::string(rule.id) +
+         ": \"reason\"}}}` on the resource;\n";
+  out += "- Terraform: `tags = { \"" + tag + "\" = \"reason\" }`.\n\n";
+  out += "SageMaker allows only letters, digits, spaces and `_ . : / = + - @` in tag values.\n\n";
+  return out;
+}
+
+// The documentation with the generated sections before References: examples in each format,
+// how to justify an exception, the configuration keys the rule reads.
+std::string full_documentation(const RuleInfo& rule, std::span<const RuleExample> examples) {
   std::string doc(rule.documentation);
   if (!doc.ends_with("\n")) doc += "\n";
   const size_t references = doc.find("## References");
-  const std::string configuration = configuration_section(rule);
-  if (references == std::string::npos) return doc + "\n" + configuration;
-  return doc.insert(references, configuration);
+  const std::string generated =
+      examples_section(rule, examples) + justification_section(rule) + configuration_section(rule);
+  if (references == std::string::npos) return doc + "\n" + generated;
+  return doc.insert(references, generated);
 }
 
 }  // namespace
 
-std::string rule_markdown(const RuleInfo& rule) {
+std::string rule_markdown(const RuleInfo& rule, std::span<const RuleExample> examples) {
   std::ostringstream out;
   out << "# " << rule.id << " " << rule.name << "\n\n";
   out << rule.summary << "\n\n";
@@ -99,7 +168,7 @@ std::string rule_markdown(const RuleInfo& rule) {
   out << "| Applies to | " << applies_to_text(rule.applies_to) << " |\n";
   out << "| Justification | " << justification_line(rule) << " |\n";
   out << "| Tags | " << tag_list(rule) << " |\n\n";
-  out << documentation_with_configuration(rule);
+  out << full_documentation(rule, examples);
   return out.str();
 }
 
@@ -116,7 +185,7 @@ std::string rule_index_markdown(std::span<const Rule* const> rules) {
   return out.str();
 }
 
-std::string rule_text(const RuleInfo& rule) {
+std::string rule_text(const RuleInfo& rule, std::span<const RuleExample> examples) {
   std::ostringstream out;
   const std::string title = std::string(rule.id) + " " + std::string(rule.name);
   out << title << "\n" << std::string(title.size(), '=') << "\n\n";
@@ -125,15 +194,18 @@ std::string rule_text(const RuleInfo& rule) {
   out << "Applies to:     " << applies_to_text(rule.applies_to) << "\n";
   out << "Justification:  " << justification_line(rule) << "\n";
   out << "Tags:           " << tag_list(rule) << "\n";
-  std::istringstream doc{documentation_with_configuration(rule)};
+  std::istringstream doc{full_documentation(rule, examples)};
   std::string line;
+  bool in_code = false;  // example files may hold lines that look like headings
   while (std::getline(doc, line)) {
-    if (line.starts_with("## ")) {
-      const std::string heading = line.substr(3);
-      out << "\n" << heading << "\n" << std::string(heading.size(), '-') << "\n";
-    } else {
+    if (line.starts_with("```")) in_code = !in_code;
+    const size_t level = in_code ? 0 : line.starts_with("## ") ? 3 : line.starts_with("### ") ? 4 : 0;
+    if (level == 0) {
       out << line << "\n";
+      continue;
     }
+    const std::string heading = line.substr(level);
+    out << "\n" << heading << "\n" << std::string(heading.size(), level == 3 ? '-' : '~') << "\n";
   }
   return out.str();
 }

@@ -58,6 +58,14 @@ const Rule* find_rule(std::string_view id_or_name) {
   return nullptr;
 }
 
+std::vector<RuleExample> rule_examples(std::string_view rule_id) {
+  std::vector<RuleExample> examples;
+  for (const RuleExample& example : all_rule_examples()) {
+    if (example.rule_id == rule_id) examples.push_back(example);
+  }
+  return examples;
+}
+
 RuleSelection select_rules(const std::vector<std::string>& select, const std::vector<std::string>& ignore) {
   RuleSelection selection;
   for (const auto* entries : {&select, &ignore}) {

@@ -247,7 +247,7 @@ void write_rule_docs(const std::string& directory) {
   fs::create_directories(directory);
   for (const Rule* rule : all_rules()) {
     write_file_atomically((fs::path(directory) / (std::string(rule->info.id) + ".md")).string(),
-                          rule_markdown(rule->info));
+                          rule_markdown(rule->info, rule_examples(rule->info.id)));
   }
   write_file_atomically((fs::path(directory) / "README.md").string(), rule_index_markdown(all_rules()));
 }
@@ -295,7 +295,7 @@ int explain_command(const std::vector<std::string>& args) {
     const Rule* rule = find_rule(id);
     if (rule == nullptr) throw UsageError("no rule '" + id + "'; sagelint rules lists them");
     if (!first) std::cout << "\n";
-    std::cout << rule_text(rule->info);
+    std::cout << rule_text(rule->info, rule_examples(rule->info.id));
     first = false;
   }
   return kExitClean;
