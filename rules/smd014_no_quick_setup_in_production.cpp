@@ -80,7 +80,6 @@ class QuickSetupSignals {
   explicit QuickSetupSignals(const std::vector<std::string>& default_vpc_ids)
       : domain_name_(R"(QuickSetupDomain-\d{8}T\d{6})"),
         profile_name_(R"(default-\d{8}T\d{6})"),
-        console_role_(R"(arn:aws[a-z-]*:iam::\d{12}:role/service-role/AmazonSageMaker-ExecutionRole-\d{8}T\d{6})"),
         default_vpc_ids_(default_vpc_ids) {}
 
   Signals of(const Domain& domain) const {
@@ -107,7 +106,7 @@ class QuickSetupSignals {
                              domain.root.get({"DefaultSpaceSettings", "ExecutionRole"})};
     for (const UserProfile* profile : domain.profiles) roles.push_back(profile->user_settings["ExecutionRole"]);
     for (const Value& role : roles) {
-      if (full_match(role, console_role_)) return role.string();
+      if (console_role_.matches(role)) return role.string();
     }
     return std::nullopt;
   }
@@ -130,7 +129,7 @@ class QuickSetupSignals {
 
   RE2 domain_name_;
   RE2 profile_name_;
-  RE2 console_role_;
+  ConsoleRolePattern console_role_;
   const std::vector<std::string>& default_vpc_ids_;
 };
 

@@ -1,6 +1,4 @@
 // SMD020 execution-role-explicit: domains name their execution roles, and production avoids console roles.
-#include <re2/re2.h>
-
 #include <algorithm>
 
 #include "rules.hpp"
@@ -62,9 +60,6 @@ An exception can carry a justification (`sagelint:justify:SMD020`) with the reas
 
 class ConsoleRole {
  public:
-  ConsoleRole()
-      : pattern_(R"(arn:aws[a-z-]*:iam::\d{12}:role/service-role/AmazonSageMaker-ExecutionRole-\d{8}T\d{6})") {}
-
   // Reports `role` of `owner` (named `field` in messages) when it is a console-generated role.
   void check(const Resource& owner, const Value& role, std::string_view field, Reporter& reporter) const {
     if (role.is_unknown()) {
@@ -72,7 +67,7 @@ class ConsoleRole {
       return;
     }
     const auto arn = role.string();
-    if (!arn || !RE2::FullMatch(re2::StringPiece(arn->data(), arn->size()), pattern_)) return;
+    if (!arn || !pattern_.matches(role)) return;
     reporter.report(owner, role,
                     std::string(field) + " of production " + owner.description() + " is " + quoted(*arn) +
                         ", a role the console generated with broad managed policies; use a role scoped to the "
@@ -80,7 +75,7 @@ class ConsoleRole {
   }
 
  private:
-  RE2 pattern_;
+  ConsoleRolePattern pattern_;
 };
 
 bool has_shared_space(const Domain& domain) {

@@ -1,6 +1,4 @@
 // SMD032 shared-space-governed: a shared space has a role of its own, cost tags and a reason.
-#include <re2/re2.h>
-
 #include <unordered_set>
 
 #include "rules.hpp"
@@ -67,7 +65,8 @@ with the domain's `DefaultSpaceSettings.ExecutionRole` set to a role made for sh
 - [DefaultSpaceSettings](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DefaultSpaceSettings.html)
 )md";
 
-void check_role(const Domain& domain, const Space& first_shared, const RE2& console_role, Reporter& reporter) {
+void check_role(const Domain& domain, const Space& first_shared, const ConsoleRolePattern& console_role,
+                Reporter& reporter) {
   const Value space_settings = domain.root["DefaultSpaceSettings"];
   const Value role = space_settings["ExecutionRole"];
   if (role.is_unknown()) return;
@@ -79,7 +78,7 @@ void check_role(const Domain& domain, const Space& first_shared, const RE2& cons
     return;
   }
   const auto text = role.string();
-  if (!text || !RE2::FullMatch(re2::StringPiece(text->data(), text->size()), console_role)) return;
+  if (!console_role.matches(role)) return;
   reporter.report(domain, role,
                   "shared spaces of " + domain.description() + " run with the console-generated role " +
                       quoted(*text) + ", which every user of the domain then holds; use a role made for shared work");
@@ -105,7 +104,7 @@ bool check_tags(const Space& space, const std::vector<std::string>& required, Re
 }
 
 void check(const RuleContext& context, Reporter& reporter) {
-  const RE2 console_role(R"(arn:aws[a-z-]*:iam::\d{12}:role/service-role/AmazonSageMaker-ExecutionRole-\d{8}T\d{6})");
+  const ConsoleRolePattern console_role;
   const std::vector<std::string>& required = context.settings().shared_space_tag_keys;
   std::unordered_set<const Domain*> domains_checked;
   for (const Space& space : context.model().spaces) {

@@ -103,6 +103,14 @@ bool has_unknown_tag_key(const Resource& resource) {
   return false;
 }
 
+ConsoleRolePattern::ConsoleRolePattern()
+    : pattern_(R"(arn:aws[a-z-]*:iam::\d{12}:role/service-role/AmazonSageMaker-ExecutionRole-\d{8}T\d{6})") {}
+
+bool ConsoleRolePattern::matches(const Value& role) const {
+  const auto text = role.string();
+  return text && RE2::FullMatch(re2::StringPiece(text->data(), text->size()), pattern_);
+}
+
 std::string short_position(const Location& location) {
   if (location.file == nullptr) return "?";
   return location.file->path() + ":" + std::to_string(location.file->position(location.begin).line);

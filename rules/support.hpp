@@ -1,6 +1,8 @@
 // What several rules need to say or decide about the model, written once.
 #pragma once
 
+#include <re2/re2.h>
+
 #include <optional>
 #include <span>
 #include <string>
@@ -62,6 +64,18 @@ std::vector<std::string_view> missing_entries(const std::vector<std::string_view
 
 // "'a'", "'a' and 'b'", "'a', 'b' and 'c'"; after `limit` entries, "… and 7 more".
 std::string quoted_list(std::span<const std::string_view> entries, size_t limit = 8);
+
+// Recognises the execution roles the console and Quick Setup generate,
+// `arn:aws:iam::<account>:role/service-role/AmazonSageMaker-ExecutionRole-<yyyymmdd>T<hhmmss>`, which
+// carry AmazonSageMakerFullAccess (and, with Quick Setup, AmazonS3FullAccess).
+class ConsoleRolePattern {
+ public:
+  ConsoleRolePattern();
+  bool matches(const Value& role) const;  // false for unknown and non-string values
+
+ private:
+  re2::RE2 pattern_;
+};
 
 // "path:line", for messages that point at a second place.
 std::string short_position(const Location& location);
