@@ -362,7 +362,7 @@ Resources:
       SingleSignOnUserIdentifier: UserName
       SingleSignOnUserValue: !Ref UserName
 )sagelint",
-     R"sagelint(one-profile-per-user.yaml:37:24: note: user profile 'asmith' cannot be checked: SingleSignOnUserValue is only known at deployment [SMD002]
+     R"sagelint(one-profile-per-user.yaml:37:24: note: user profile 'asmith' cannot be checked: SingleSignOnUserValue is not known before deployment [SMD002]
 )sagelint"},
     {"SMD002", ExampleFormat::terraform, true, "fixtures/terraform/SMD002/fail/same-user-two-profiles.tf",
      R"sagelint(variable "vpc_id" {
@@ -456,7 +456,7 @@ resource "aws_sagemaker_user_profile" "users" {
   single_sign_on_user_value      = "${each.key}@example.com"
 }
 )sagelint",
-     R"sagelint(one-profile-per-user.tf:37:23: note: user profile 'aws_sagemaker_user_profile.users' (address) cannot be checked: SingleSignOnUserValue is only known at deployment [SMD002]
+     R"sagelint(one-profile-per-user.tf:37:23: note: user profile 'aws_sagemaker_user_profile.users' (address) cannot be checked: SingleSignOnUserValue is not known before deployment [SMD002]
 )sagelint"},
     {"SMD003", ExampleFormat::api_export, true, "fixtures/SMD003/fail/list-user-profiles.json",
      R"sagelint({
@@ -589,7 +589,7 @@ Resources:
       DomainId: !GetAtt StudioDomain.DomainId
       UserProfileName: !Ref ProfileName
 )sagelint",
-     R"sagelint(personal-names.yaml:35:24: note: user profile 'ParameterProfile' (logical ID) cannot be checked: its name is only known at deployment [SMD003]
+     R"sagelint(personal-names.yaml:35:24: note: user profile 'ParameterProfile' (logical ID) cannot be checked: its name is not known before deployment [SMD003]
 )sagelint"},
     {"SMD003", ExampleFormat::terraform, true, "fixtures/terraform/SMD003/fail/generic-profile-names.tf",
      R"sagelint(variable "vpc_id" {
@@ -681,7 +681,7 @@ resource "aws_sagemaker_user_profile" "users" {
   for_each = var.people
 }
 )sagelint",
-     R"sagelint(personal-names.tf:35:23: note: user profile 'aws_sagemaker_user_profile.users' (address) cannot be checked: its name is only known at deployment [SMD003]
+     R"sagelint(personal-names.tf:35:23: note: user profile 'aws_sagemaker_user_profile.users' (address) cannot be checked: its name is not known before deployment [SMD003]
 )sagelint"},
     {"SMD004", ExampleFormat::api_export, true, "fixtures/SMD004/fail/identity-tags.json",
      R"sagelint({
@@ -1288,7 +1288,7 @@ Resources:
       UserSettings:
         DefaultLandingUri: !If [UseClassic, 'app:JupyterServer:', 'studio::']
 )sagelint",
-     R"sagelint(studio-landing.yaml:33:24: note: user profile 'jdoe' cannot be checked: DefaultLandingUri is only known at deployment [SMD007]
+     R"sagelint(studio-landing.yaml:33:24: note: user profile 'jdoe' cannot be checked: DefaultLandingUri is not known before deployment [SMD007]
 )sagelint"},
     {"SMD007", ExampleFormat::terraform, true, "fixtures/terraform/SMD007/fail/landing-not-set.tf",
      R"sagelint(variable "vpc_id" {
@@ -3176,7 +3176,7 @@ Resources:
           HiddenAppTypes: [JupyterServer]
         AutoMountHomeEFS: Disabled
 )sagelint",
-     R"sagelint(vpc-only.yaml:30:19: note: domain 'research' cannot be checked: AppNetworkAccessType is only known at deployment [SMD015]
+     R"sagelint(vpc-only.yaml:30:19: note: domain 'research' cannot be checked: AppNetworkAccessType is not known before deployment [SMD015]
 )sagelint"},
     {"SMD015", ExampleFormat::terraform, true, "fixtures/terraform/SMD015/fail/public-internet.tf",
      R"sagelint(variable "vpc_id" {
@@ -3283,7 +3283,7 @@ resource "aws_sagemaker_domain" "research" {
   }
 }
 )sagelint",
-     R"sagelint(vpc-only.tf:33:29: note: domain 'research' cannot be checked: AppNetworkAccessType is only known at deployment [SMD015]
+     R"sagelint(vpc-only.tf:33:29: note: domain 'research' cannot be checked: AppNetworkAccessType is not known before deployment [SMD015]
 )sagelint"},
     {"SMD016", ExampleFormat::api_export, true, "fixtures/SMD016/fail/missing-groups-and-subnets.json",
      R"sagelint({
@@ -7883,7 +7883,7 @@ Resources:
       DomainId: !GetAtt StudioDomain.DomainId
       UserProfileName: jdoe
 )sagelint",
-     R"sagelint(valid-names.yaml:12:19: note: domain 'StudioDomain' (logical ID) cannot be checked: its name is only known at deployment [SMD033]
+     R"sagelint(valid-names.yaml:12:19: note: domain 'StudioDomain' (logical ID) cannot be checked: its name is not known before deployment [SMD033]
 )sagelint"},
     {"SMD033", ExampleFormat::terraform, true, "fixtures/terraform/SMD033/fail/invalid-names.tf",
      R"sagelint(variable "vpc_id" {
@@ -7959,7 +7959,7 @@ resource "aws_sagemaker_user_profile" "jdoe" {
   user_profile_name = "jdoe"
 }
 )sagelint",
-     R"sagelint(valid-names.tf:10:29: note: domain 'aws_sagemaker_domain.studio' (address) cannot be checked: its name is only known at deployment [SMD033]
+     R"sagelint(valid-names.tf:10:29: note: domain 'aws_sagemaker_domain.studio' (address) cannot be checked: its name is not known before deployment [SMD033]
 )sagelint"},
     {"SMD034", ExampleFormat::api_export, true, "fixtures/SMD034/fail/tags-invalid.json",
      R"sagelint({

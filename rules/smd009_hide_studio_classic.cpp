@@ -80,7 +80,7 @@ void check(const RuleContext& context, Reporter& reporter) {
     if (!hidden) {
       const Setting list = settings.get({"StudioWebPortalSettings", "HiddenAppTypes"});
       if (list.origin == &owner) {
-        reporter.not_evaluable(owner, list.value.location(), "HiddenAppTypes is only known at deployment");
+        reporter.not_evaluable(owner, list.value.location(), "HiddenAppTypes is not known before deployment");
       }
       return;
     }

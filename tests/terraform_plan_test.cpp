@@ -322,7 +322,7 @@ TEST_CASE("values the plan marks in after_unknown are unknown, where they would 
     const auto network = findings_of(result, "SMD015");
     REQUIRE(network.size() == 1);
     CHECK(network[0]->level == Level::note);
-    CHECK(network[0]->message.ends_with(" cannot be checked: AppNetworkAccessType is only known at deployment"));
+    CHECK(network[0]->message.ends_with(" cannot be checked: AppNetworkAccessType is not known before deployment"));
     CHECK(findings_of(result, "SMD007").size() == 1);  // known, and reported
   }
   SUBCASE("a domain whose id is unknown is linked by its address") {
