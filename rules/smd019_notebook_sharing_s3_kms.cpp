@@ -1,5 +1,4 @@
 // SMD019 notebook-sharing-s3-kms: shared notebook output goes to a valid S3 location, encrypted with a KMS key.
-#include <re2/re2.h>
 
 #include "rules.hpp"
 #include "support.hpp"
@@ -52,8 +51,15 @@ or `"NotebookOutputOption": "Disabled"` (the default), and hide Studio Classic.
 - [UserSettings](https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UserSettings.html)
 )md";
 
+// "s3://bucket…" or "https://host…": what the API's S3Uri pattern `(https|s3)://([^/]+)/?(.*)` accepts.
+bool is_s3_location(std::string_view path) {
+  for (std::string_view scheme : {"s3://", "https://"}) {
+    if (path.starts_with(scheme)) return path.size() > scheme.size() && path[scheme.size()] != '/';
+  }
+  return false;
+}
+
 void check(const RuleContext& context, Reporter& reporter) {
-  static const RE2 kS3Location("^(s3|https)://[^/]+");
   for_each_settings_owner(context.model(), [&](const EffectiveSettings& settings) {
     const Resource& owner = settings.owner();
     const Setting option = settings.get({"SharingSettings", "NotebookOutputOption"});
@@ -86,7 +92,7 @@ void check(const RuleContext& context, Reporter& reporter) {
                           " allows notebook sharing (NotebookOutputOption is 'Allowed') without an S3OutputPath; set "
                           "SharingSettings.S3OutputPath to an s3:// location");
     } else if (const auto text = path.value.string();
-               text && !RE2::PartialMatch(re2::StringPiece(text->data(), text->size()), kS3Location)) {
+               text && !is_s3_location(*text)) {
       reporter.report(owner, path.value, Level::error,
                       owner.description() + " shares notebooks to " + quoted(*text) +
                           " (SharingSettings.S3OutputPath), which is not an S3 location; expected "
