@@ -1,5 +1,4 @@
 // SMD019 notebook-sharing-s3-kms: shared notebook output goes to a valid S3 location, encrypted with a KMS key.
-
 #include "rules.hpp"
 #include "support.hpp"
 

@@ -39,7 +39,7 @@ bool unknown_setting(const EffectiveSettings& settings, const Setting& setting, 
 
 bool unknown_value(const Resource& resource, const Value& value, std::string_view name, Reporter& reporter) {
   if (!value.is_unknown()) return false;
-  reporter.not_evaluable(resource, resource_location(resource), std::string(name) + " is not known before deployment");
+  reporter.not_evaluable(resource, resource_location(resource), unknown_because(resource, name));
   return true;
 }
 
