@@ -56,6 +56,13 @@ void apply_justification(Finding& finding, const RuleContext& context) {
   if (justification.expires) finding.justification += " (expires " + justification.expires->to_string() + ")";
 }
 
+// A configured level replaces the level of a rule's judgements, not of the notes it adds
+// beside them (information, values it cannot evaluate), unless notes are all the rule gives.
+bool takes_configured_level(const Finding& finding) {
+  if (finding.not_evaluable) return false;
+  return finding.level != Level::note || finding.rule->level == Level::note;
+}
+
 auto order_key(const Finding& f) {
   const std::string_view path = f.location.file ? std::string_view(f.location.file->path()) : std::string_view();
   return std::make_tuple(path, f.location.begin, f.location.end, f.rule->id, std::string_view(f.message));
@@ -71,7 +78,7 @@ std::vector<Finding> run_rules(const Model& model, std::span<const Rule* const> 
     rule->check(context, reporter);
     const auto level = options.levels.find(rule->info.id);
     for (Finding& finding : reporter.take()) {
-      if (level != options.levels.end() && finding.level != Level::note) finding.level = level->second;
+      if (level != options.levels.end() && takes_configured_level(finding)) finding.level = level->second;
       apply_justification(finding, context);
       findings.push_back(std::move(finding));
     }

@@ -70,7 +70,7 @@ TEST_CASE("a setting changes what the rule reports") {
   CHECK(generic[0]->message.starts_with("user profile name 'svc-batch' is generic"));
 }
 
-TEST_CASE("a configured level replaces a rule's level, but its notes stay notes") {
+TEST_CASE("a configured level replaces a rule's level, but not the notes it adds beside its findings") {
   TempDir dir;
   const std::string domain = R"({"DomainId": "d-1", "DomainName": "ml", "AuthMode": "SSO",
     "AppNetworkAccessType": "PublicInternetOnly", "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::1:role/r"}})";
@@ -80,6 +80,16 @@ TEST_CASE("a configured level replaces a rule's level, but its notes stay notes"
   const auto network = findings_of(result, "SMD015");
   REQUIRE(network.size() == 1);
   CHECK(network[0]->level == Level::error);
+
+  // A rule that reports notes only gets the configured level for them.
+  const std::string big_volumes = R"({"DomainId": "d-2", "DomainName": "big", "AuthMode": "SSO",
+    "DefaultUserSettings": {"SpaceStorageSettings": {"DefaultEbsStorageSettings":
+      {"DefaultEbsVolumeSizeInGb": 500, "MaximumEbsVolumeSizeInGb": 1000}}}})";
+  options.levels["SMD030"] = Level::warning;
+  const LintResult storage = lint_files(dir, {{"s.json", big_volumes}}, options);
+  const auto bounded = findings_of(storage, "SMD030");
+  REQUIRE_FALSE(bounded.empty());
+  for (const Finding* finding : bounded) CHECK(finding->level == Level::warning);
 }
 
 TEST_CASE("findings are ordered by file, position and rule, and identical findings appear once") {

@@ -56,8 +56,8 @@ struct RunOptions {
   Settings settings = Settings::defaults();
   // The day justification expiry dates are compared with.
   Date as_of;
-  // Levels the configuration gives rules instead of their own, by rule id. A rule's notes
-  // (information, values that cannot be evaluated) stay notes.
+  // Levels the configuration gives rules instead of their own, by rule id. The notes a rule
+  // adds beside its findings (information, values it cannot evaluate) stay notes.
   std::map<std::string, Level, std::less<>> levels;
 };
 
