@@ -19,13 +19,24 @@ class ConfigReader {
   ConfigReader(const Tree& tree, std::span<const Rule* const> catalog, Config& config)
       : tree_(tree), catalog_(catalog), config_(config) {}
 
-  std::vector<std::string> read() {
+  // A whole configuration, or with `waivers_only` a file that may hold waivers alone.
+  std::vector<std::string> read(bool waivers_only) {
     const NodeId root = tree_.root();
     if (tree_.node(root).kind != NodeKind::object) {
-      fail(root, "the configuration must be a JSON object");
+      fail(root, waivers_only ? "a waivers file must be a JSON object {\"waivers\": [...]}"
+                              : "the configuration must be a JSON object");
       return std::move(errors_);
     }
-    for (NodeId member : tree_.children(root)) read_member(member);
+    for (NodeId member : tree_.children(root)) {
+      const std::string_view key = tree_.key(member);
+      if (!waivers_only) {
+        read_member(member);
+      } else if (key == "waivers") {
+        read_waivers(member);
+      } else if (key != "$schema") {
+        fail_key(member, "unknown key " + sagelint::quoted(key) + "; a waivers file holds only 'waivers'");
+      }
+    }
     return std::move(errors_);
   }
 
@@ -64,6 +75,8 @@ class ConfigReader {
       read_rule_list(member, config_.ignore);
     } else if (key == "levels") {
       read_levels(member);
+    } else if (key == "waivers") {
+      read_waivers(member);
     } else if (key == "env") {
       read_environment(member);
     } else if (key == "generic_name_patterns") {
@@ -88,7 +101,7 @@ class ConfigReader {
   // "; did you mean 'x'?" for a key one or two edits from a known one, else the list.
   static std::string known_keys_hint(std::string_view key) {
     std::string keys;
-    for (std::string_view known : {"select", "ignore", "levels"}) {
+    for (std::string_view known : {"select", "ignore", "levels", "waivers"}) {
       if (equals_ignoring_case(known, key)) return "; did you mean '" + std::string(known) + "'?";
       keys += std::string(keys.empty() ? "" : ", ") + std::string(known);
     }
@@ -130,6 +143,50 @@ class ConfigReader {
                              " in env; the keys are tag_keys, production_values, production_domain_names, "
                              "production_accounts and default");
       }
+    }
+  }
+
+  // [{rule, resource, reason, owner, expires}]: rule, resource and reason are required. Whether
+  // the rule exists, the reason is long enough and an owner is given are checked by the
+  // justification rules, as for justifications written beside resources.
+  void read_waivers(NodeId array) {
+    if (!expect(array, NodeKind::array, "a list of waivers")) return;
+    for (NodeId entry : tree_.children(array)) {
+      if (!expect(entry, NodeKind::object, "a waiver {rule, resource, reason, owner, expires}")) continue;
+      Waiver waiver;
+      waiver.location = Location::of(tree_, entry);
+      bool valid = true;
+      for (NodeId member : tree_.children(entry)) {
+        const std::string_view key = tree_.key(member);
+        if (key == "rule") {
+          valid &= read_string(member, waiver.rule);
+        } else if (key == "resource") {
+          valid &= read_string(member, waiver.resource);
+        } else if (key == "reason") {
+          valid &= expect(member, NodeKind::string, "a string");
+          if (valid) waiver.reason = std::string(trim(tree_.string(member)));
+        } else if (key == "owner") {
+          valid &= read_string(member, waiver.owner);
+        } else if (key == "expires") {
+          std::string date;
+          valid &= read_string(member, date);
+          waiver.expires = Date::parse(date);
+          if (!date.empty() && !waiver.expires) {
+            fail(member, "expires must be a date of the form YYYY-MM-DD, not " + sagelint::quoted(date));
+            valid = false;
+          }
+        } else {
+          fail_key(member, "unknown key " + sagelint::quoted(key) +
+                               " in a waiver; the keys are rule, resource, reason, owner and expires");
+          valid = false;
+        }
+      }
+      for (std::string_view required : {"rule", "resource", "reason"}) {
+        if (tree_.member(entry, required) != kNoNode) continue;
+        fail(entry, "a waiver needs '" + std::string(required) + "'");
+        valid = false;
+      }
+      if (valid) config_.waivers.push_back(std::move(waiver));
     }
   }
 
@@ -282,39 +339,65 @@ class ConfigReader {
 
 }  // namespace
 
-ConfigLoad parse_config(std::string display_path, std::string text, std::span<const Rule* const> catalog) {
-  ConfigLoad load;
-  const SourceFile file(display_path, display_path, std::move(text));
-  const LoadResult parsed = load_json(file);
+namespace {
+
+// Parses `text` and reads it into `config`, which keeps the file and tree its waivers point into.
+std::vector<std::string> read_into(Config& config, std::string display_path, std::string text,
+                                   std::span<const Rule* const> catalog, bool waivers_only) {
+  std::vector<std::string> errors;
+  std::error_code error;
+  const std::string absolute = fs::absolute(display_path, error).generic_string();
+  auto file = std::make_shared<const SourceFile>(display_path, absolute, std::move(text));
+  LoadResult parsed = load_json(*file);
   if (!parsed.tree) {
-    const Position at = file.position(parsed.failure->location.begin);
-    load.errors.push_back(display_path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
-                          parsed.failure->message);
-    return load;
+    const Position at = file->position(parsed.failure->location.begin);
+    errors.push_back(display_path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
+                     parsed.failure->message);
+    return errors;
   }
   for (const DuplicateKey& duplicate : parsed.duplicate_keys) {
-    const Position at = file.position(Location::key_of(*parsed.tree, duplicate.duplicate).begin);
-    load.errors.push_back(display_path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
-                          ": duplicate key; each key may appear once");
+    const Position at = file->position(Location::key_of(*parsed.tree, duplicate.duplicate).begin);
+    errors.push_back(display_path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                     ": duplicate key; each key may appear once");
   }
+  std::shared_ptr<const Tree> tree = std::move(parsed.tree);
+  config.files.push_back(std::move(file));
+  config.trees.push_back(tree);
+  std::vector<std::string> more = ConfigReader(*tree, catalog, config).read(waivers_only);
+  errors.insert(errors.end(), more.begin(), more.end());
+  return errors;
+}
+
+// A file's bytes, or nullopt when it cannot be read.
+std::optional<std::string> read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) return std::nullopt;
+  return std::move(text).str();
+}
+
+}  // namespace
+
+ConfigLoad parse_config(std::string display_path, std::string text, std::span<const Rule* const> catalog) {
+  ConfigLoad load;
   Config config;
   config.path = display_path;
-  std::vector<std::string> errors = ConfigReader(*parsed.tree, catalog, config).read();
-  load.errors.insert(load.errors.end(), errors.begin(), errors.end());
+  load.errors = read_into(config, std::move(display_path), std::move(text), catalog, false);
   if (load.errors.empty()) load.config = std::move(config);
   return load;
 }
 
 ConfigLoad load_config(const fs::path& path, std::span<const Rule* const> catalog) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) {
-    ConfigLoad load;
-    load.errors.push_back(path.generic_string() + ": cannot read the configuration");
-    return load;
-  }
-  return parse_config(path.generic_string(), std::move(text).str(), catalog);
+  std::optional<std::string> text = read_text(path);
+  if (!text) return ConfigLoad{std::nullopt, {path.generic_string() + ": cannot read the configuration"}};
+  return parse_config(path.generic_string(), std::move(*text), catalog);
+}
+
+std::vector<std::string> load_waivers(const fs::path& path, Config& config) {
+  std::optional<std::string> text = read_text(path);
+  if (!text) return {path.generic_string() + ": cannot read the waivers"};
+  return read_into(config, path.generic_string(), std::move(*text), {}, true);
 }
 
 std::optional<fs::path> find_config(const fs::path& directory) {

@@ -81,7 +81,10 @@ std::string json_report(const LintResult& result) {
       w.EndObject();
     }
     flag(w, "suppressed", finding.suppressed);
-    if (finding.suppressed) member(w, "justification", finding.justification);
+    if (finding.suppressed) {
+      member(w, "justification", finding.justification);
+      member(w, "justifiedIn", finding.suppressed_externally ? "waiver" : "source");
+    }
     if (finding.unreadable_input) flag(w, "unreadableInput", true);
     w.EndObject();
   }

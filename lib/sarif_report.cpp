@@ -207,7 +207,7 @@ class SarifWriter {
     w_.StartArray();
     if (finding.suppressed) {
       w_.StartObject();
-      member(w_, "kind", "inSource");
+      member(w_, "kind", finding.suppressed_externally ? "external" : "inSource");
       member(w_, "justification", finding.justification);
       w_.EndObject();
     }

@@ -314,3 +314,20 @@ TEST_CASE("a broken configuration stops the run with every mistake and its posit
   CHECK(missing.exit_code == 2);
   CHECK(missing.err == "sagelint: error: --config: no file nope.json\n");
 }
+
+TEST_CASE("--waivers suppresses a finding of an export, which has no tags of its own") {
+  TempDir dir;
+  dir.write("d.json", R"({"DomainId": "d-9", "DomainName": "research-sandbox", "AuthMode": "SSO",
+                          "AppNetworkAccessType": "PublicInternetOnly"})");
+  dir.write("waivers.json", R"({"waivers": [{"rule": "SMD015", "resource": "research-*",
+                                            "reason": "public datasets only, SEC-1187", "owner": "jdoe"}]})");
+  const CliRun plain = run_sagelint(dir, {"check", "--no-config", "--select", "SMD015", "d.json"});
+  CHECK(plain.exit_code == 1);
+  const CliRun waived =
+      run_sagelint(dir, {"check", "--no-config", "--select", "SMD015", "--waivers", "waivers.json", "d.json"});
+  CHECK(waived.exit_code == 0);
+  CHECK(waived.out == "no problems found in 1 file; 1 justified and not shown\n");
+  const CliRun broken = run_sagelint(dir, {"check", "--no-config", "--waivers", "d.json", "d.json"});
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.starts_with("sagelint: error: d.json:1:2: unknown key 'DomainId'; a waivers file holds only"));
+}

@@ -173,6 +173,8 @@ int check_command(const std::vector<std::string>& args) {
       ("config", po::value<std::string>(),
        "read the configuration from FILE (default: .sagelint.json in the current directory or above)")
       ("no-config", "ignore any .sagelint.json: the built-in defaults")
+      ("waivers", po::value<std::vector<std::string>>()->composing(),
+       "also read the waivers in FILE, a JSON file {\"waivers\": [...]} (repeatable)")
       ("source-root", po::value<std::string>(), "SARIF: make file URIs relative to DIR (default: the current directory)")
       ("category", po::value<std::string>(), "SARIF: automationDetails category, to keep several uploads apart")
       ("color", po::value<std::string>()->default_value("auto"), "colour the text output: auto, always or never")
@@ -192,11 +194,22 @@ int check_command(const std::vector<std::string>& args) {
     throw UsageError("--format must be text, sarif or json, not '" + format + "'");
   }
   const std::optional<Level> fail_level = parse_fail_level(vm["fail-on"].as<std::string>());
-  const std::optional<Config> config = read_config(vm);
+  std::optional<Config> config = read_config(vm);
   if (!config) return kExitUsageOrInput;
+  if (vm.count("waivers")) {
+    bool valid = true;
+    for (const std::string& file : vm["waivers"].as<std::vector<std::string>>()) {
+      for (const std::string& problem : load_waivers(file, *config)) {
+        std::cerr << "sagelint: error: " << problem << "\n";
+        valid = false;
+      }
+    }
+    if (!valid) return kExitUsageOrInput;
+  }
   RunOptions options;
   options.settings = config->settings;
   options.levels = config->levels;
+  options.waivers = config->waivers;  // their locations point into `config`, which outlives the run
   options.as_of = Date::today_utc();
   if (vm.count("as-of")) {
     const auto date = Date::parse(vm["as-of"].as<std::string>());

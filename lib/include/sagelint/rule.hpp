@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -52,8 +53,20 @@ struct RuleInfo {
   std::span<const std::string_view> settings;  // the configuration keys the check reads (settings.hpp)
 };
 
+// An exception recorded centrally rather than beside the resource: for exports, which carry no
+// tags of their own, or for resources a team cannot edit.
+struct Waiver {
+  std::string rule;      // a rule id, name or id prefix, as in `select`
+  std::string resource;  // a glob over the resource's ARN, its name, or "<file>#<logical id or address>"
+  std::string reason;
+  std::string owner;     // who answers for it; may be empty
+  std::optional<Date> expires;  // valid through the end of this day, UTC
+  Location location;     // the entry in the configuration, which must outlive the run
+};
+
 struct RunOptions {
   Settings settings = Settings::defaults();
+  std::vector<Waiver> waivers;
   // The day justification expiry dates are compared with.
   Date as_of;
   // Levels the configuration gives rules instead of their own, by rule id. The notes a rule
@@ -88,6 +101,9 @@ struct Finding {
   // The domain, profile or space the finding is about; its tags hold justifications.
   const Resource* subject = nullptr;
   bool suppressed = false;
+  // Where the accepted justification is written: beside the resource (a tag, template
+  // Metadata; SARIF's "inSource") or in the configuration's waivers (SARIF's "external").
+  bool suppressed_externally = false;
   std::string justification;  // the reason, when suppressed
   // The file could not be read or parsed at all. Such findings fail the run whatever the
   // fail level, and the CLI also reports them on stderr.
