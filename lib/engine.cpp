@@ -90,6 +90,7 @@ void apply_justification(Finding& finding, const RuleContext& context, std::span
   const Justification& justification = written->justification;
   if (!justification.problem.empty()) return reject(justification.problem);
   if (justification.expires && *justification.expires < context.as_of()) {
+    finding.justification_expired = true;
     return reject("it expired on " + justification.expires->to_string());
   }
   finding.suppressed = true;

@@ -80,7 +80,7 @@ void append_code_frame(std::string& out, const Palette& p, const Location& at) {
   out += "\n";
 }
 
-std::string summary_line(const LintResult& result) {
+std::string summary_line(const LintResult& result, bool suppressed_shown) {
   const FindingCounts counts = count_findings(result.findings);
   std::vector<std::string> parts;
   if (counts.errors) parts.push_back(count_of(counts.errors, "error", "errors"));
@@ -96,7 +96,12 @@ std::string summary_line(const LintResult& result) {
     }
   }
   line += " in " + count_of(result.files_read(), "file", "files");
-  if (counts.suppressed) line += "; " + std::to_string(counts.suppressed) + " justified and not shown";
+  if (counts.suppressed) {
+    line += "; " + std::to_string(counts.suppressed) + (suppressed_shown ? " justified" : " justified and not shown");
+  }
+  const size_t expired = static_cast<size_t>(std::count_if(
+      result.findings.begin(), result.findings.end(), [](const Finding& f) { return f.justification_expired; }));
+  if (expired) line += "; " + std::to_string(expired) + " with an expired justification";
   if (result.inputs_failed()) {
     line += "; " + count_of(result.inputs_failed(), "input", "inputs") + " could not be read (see above)";
   }
@@ -109,16 +114,23 @@ std::string text_report(const LintResult& result, const TextStyle& style) {
   const Palette p = palette(style);
   std::string out;
   for (const Finding& finding : result.findings) {
-    if (finding.suppressed || finding.unreadable_input) continue;
+    if (finding.unreadable_input || (finding.suppressed && !style.show_suppressed)) continue;
     append_header(out, p, finding.location, finding.level, finding.message);
     out += " ";
     out += p.dim;
     out += "[" + std::string(finding.rule->id) + " " + std::string(finding.rule->name) + "]";
     out += p.reset;
     out += "\n";
+    if (finding.suppressed) {
+      out += p.dim;
+      out += finding.suppressed_externally ? "  = suppressed by a waiver: " : "  = suppressed by a justification: ";
+      out += finding.justification;
+      out += p.reset;
+      out += "\n";
+    }
     append_code_frame(out, p, finding.location);
   }
-  out += summary_line(result);
+  out += summary_line(result, style.show_suppressed);
   return out;
 }
 

@@ -331,3 +331,24 @@ TEST_CASE("--waivers suppresses a finding of an export, which has no tags of its
   CHECK(broken.exit_code == 2);
   CHECK(broken.err.starts_with("sagelint: error: d.json:1:2: unknown key 'DomainId'; a waivers file holds only"));
 }
+
+TEST_CASE("--show-suppressed lists justified findings with their justification; expired ones are counted") {
+  TempDir dir;
+  dir.write("d.json", R"({"DomainId": "d-9", "DomainName": "research-sandbox", "AuthMode": "SSO",
+    "AppNetworkAccessType": "PublicInternetOnly",
+    "Tags": [{"Key": "sagelint:justify:SMD015", "Value": "public datasets only expires=2099-01-01"}]})");
+  dir.write("e.json", R"({"DomainId": "d-8", "DomainName": "teaching", "AuthMode": "SSO",
+    "AppNetworkAccessType": "PublicInternetOnly",
+    "Tags": [{"Key": "sagelint:justify:SMD015", "Value": "course sandbox expires=2020-01-01"}]})");
+  const CliRun run = run_sagelint(dir, {"check", "--no-config", "--select", "SMD015", "--show-suppressed", "d.json",
+                                        "e.json"});
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find("d.json:2:29: warning: ") != std::string::npos);
+  CHECK(run.out.find("  = suppressed by a justification: public datasets only (expires 2099-01-01)\n") !=
+        std::string::npos);
+  CHECK(run.out.find("e.json:") != std::string::npos);
+  CHECK(run.out.ends_with("1 warning in 2 files; 1 justified; 1 with an expired justification\n"));
+  const CliRun hidden = run_sagelint(dir, {"check", "--no-config", "--select", "SMD015", "d.json", "e.json"});
+  CHECK(hidden.out.find("suppressed by") == std::string::npos);
+  CHECK(hidden.out.ends_with("1 warning in 2 files; 1 justified and not shown; 1 with an expired justification\n"));
+}

@@ -173,6 +173,7 @@ int check_command(const std::vector<std::string>& args) {
       ("config", po::value<std::string>(),
        "read the configuration from FILE (default: .sagelint.json in the current directory or above)")
       ("no-config", "ignore any .sagelint.json: the built-in defaults")
+      ("show-suppressed", "text: list justified findings too, with their justification and expiry")
       ("waivers", po::value<std::vector<std::string>>()->composing(),
        "also read the waivers in FILE, a JSON file {\"waivers\": [...]} (repeatable)")
       ("source-root", po::value<std::string>(), "SARIF: make file URIs relative to DIR (default: the current directory)")
@@ -233,7 +234,7 @@ int check_command(const std::vector<std::string>& args) {
   std::string report;
   if (format == "text") {
     const bool color = to_stdout && use_color(vm["color"].as<std::string>(), STDOUT_FILENO);
-    report = text_report(result, TextStyle{color});
+    report = text_report(result, TextStyle{color, vm.count("show-suppressed") > 0});
   } else if (format == "sarif") {
     SarifOptions sarif;
     std::error_code error;

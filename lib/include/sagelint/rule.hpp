@@ -105,6 +105,7 @@ struct Finding {
   // Metadata; SARIF's "inSource") or in the configuration's waivers (SARIF's "external").
   bool suppressed_externally = false;
   std::string justification;  // the reason, when suppressed
+  bool justification_expired = false;  // it had one, but its expiry date has passed
   // The file could not be read or parsed at all. Such findings fail the run whatever the
   // fail level, and the CLI also reports them on stderr.
   bool unreadable_input = false;

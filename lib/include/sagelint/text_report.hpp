@@ -10,6 +10,7 @@ namespace sagelint {
 
 struct TextStyle {
   bool color = false;
+  bool show_suppressed = false;  // list justified findings too, with their justification
 };
 
 // Findings (not the suppressed ones, and not unreadable files, which go to stderr), then a
