@@ -260,8 +260,8 @@ class ConfigReader {
     uint32_t index = 0;
     for (const std::string& account : accounts) {
       const NodeId element = tree_.element(array, index++);
-      const bool twelve_digits =
-          account.size() == 12 && std::all_of(account.begin(), account.end(), [](char c) { return c >= '0' && c <= '9'; });
+      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+      const bool twelve_digits = account.size() == 12 && std::all_of(account.begin(), account.end(), digit);
       if (!twelve_digits) fail(element, "an AWS account id has 12 digits, not " + sagelint::quoted(account));
     }
     out = std::move(accounts);

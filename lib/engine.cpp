@@ -44,7 +44,8 @@ std::vector<std::string> waiver_names(const Resource& resource) {
   return names;
 }
 
-std::optional<WrittenReason> find_waiver(const Resource& subject, const RuleInfo& rule, std::span<const Waiver> waivers) {
+std::optional<WrittenReason> find_waiver(const Resource& subject, const RuleInfo& rule,
+                                         std::span<const Waiver> waivers) {
   std::vector<std::string> names;
   for (const Waiver& waiver : waivers) {
     if (!rule_matches(rule, waiver.rule)) continue;
