@@ -380,6 +380,37 @@ std::string_view to_string(BaselineState state) {
   return "new";
 }
 
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A message with the line numbers it quotes left out: "(line 8)" and "file.json:10)" name where
+// something else is written, which reformatting moves without changing the finding.
+std::string without_positions(std::string_view message) {
+  std::string out;
+  out.reserve(message.size());
+  size_t i = 0;
+  while (i < message.size()) {
+    const bool after_line_word = message.substr(0, i).ends_with("line ");
+    const bool after_colon = i > 0 && message[i - 1] == ':';
+    if (is_digit(message[i]) && (after_line_word || after_colon)) {
+      size_t end = i;
+      while (end < message.size() && is_digit(message[end])) ++end;
+      // After a colon only a position: digits that close a parenthesis or end the message
+      // (an account id in an ARN is followed by another ':').
+      if (after_line_word || end == message.size() || message[end] == ')') {
+        out += '#';
+        i = end;
+        continue;
+      }
+    }
+    out += message[i++];
+  }
+  return out;
+}
+
+}  // namespace
+
 size_t BaselineComparison::count(BaselineState state) const {
   if (state == BaselineState::absent) return absent.size();
   return static_cast<size_t>(std::count(states.begin(), states.end(), state));
@@ -404,7 +435,8 @@ BaselineComparison compare_with_baseline(std::span<const Finding> findings, std:
     it->second.pop_back();
     matched[match] = true;
     const BaselineResult& before = baseline.results[match];
-    const bool same = before.message == findings[i].message && before.level == to_string(findings[i].level);
+    const bool same = without_positions(before.message) == without_positions(findings[i].message) &&
+                      before.level == to_string(findings[i].level);
     comparison.states.push_back(same ? BaselineState::unchanged : BaselineState::updated);
   }
   for (size_t i = 0; i < baseline.results.size(); ++i) {
