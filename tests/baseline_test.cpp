@@ -21,10 +21,12 @@ namespace {
 // An export bundle with findings of many rules, on domains, profiles, tags and nested settings.
 const std::string kBundle = R"({"Domains": [
   {"DomainId": "d-1", "DomainName": "ml", "AuthMode": "IAM", "AppNetworkAccessType": "PublicInternetOnly",
-   "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::111122223333:role/r", "DefaultLandingUri": "app:JupyterServer:",
+   "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::111122223333:role/r",
+     "DefaultLandingUri": "app:JupyterServer:",
      "JupyterLabAppSettings": {"AppLifecycleManagement": {"IdleSettings": {"LifecycleManagement": "ENABLED",
                                                                            "IdleTimeoutInMinutes": 900}}}},
-   "Tags": [{"Key": "Environment", "Value": "dev"}, {"Key": "bad key!", "Value": "x"}, {"Key": "other key!", "Value": "y"}]},
+   "Tags": [{"Key": "Environment", "Value": "dev"},
+            {"Key": "bad key!", "Value": "x"}, {"Key": "other key!", "Value": "y"}]},
   {"DomainId": "d-2", "DomainName": "research", "AuthMode": "SSO", "AppNetworkAccessType": "PublicInternetOnly",
    "DefaultUserSettings": {"ExecutionRole": "arn:aws:iam::111122223333:role/r", "DefaultLandingUri": "studio::"},
    "Tags": [{"Key": "Environment", "Value": "prod"}]}],
@@ -94,7 +96,8 @@ std::string tally(const BaselineComparison& comparison) {
 // Lints `before` and then `after` written to the same file names, and compares the second run
 // with the first one's baseline.
 BaselineComparison compare_runs(const std::vector<std::pair<std::string, std::string>>& before,
-                                const std::vector<std::pair<std::string, std::string>>& after, RunOptions options = {}) {
+                                const std::vector<std::pair<std::string, std::string>>& after,
+                                RunOptions options = {}) {
   TempDir dir;
   const Baseline baseline = baseline_of(lint_files(dir, before), dir);
   const LintResult result = lint_files(dir, after, options);
@@ -288,7 +291,9 @@ TEST_CASE("baseline: a new violation is new, a fixed one absent, a changed messa
   const auto state_of = [&](std::string_view rule, std::string_view text) {
     for (size_t i = 0; i < result.findings.size(); ++i) {
       const Finding& f = result.findings[i];
-      if (f.rule->id == rule && f.message.find(text) != std::string::npos) return std::string(to_string(comparison.states[i]));
+      if (f.rule->id == rule && f.message.find(text) != std::string::npos) {
+        return std::string(to_string(comparison.states[i]));
+      }
     }
     return std::string("no such finding");
   };
@@ -323,7 +328,8 @@ TEST_CASE("baseline: a new violation is new, a fixed one absent, a changed messa
 
 TEST_CASE("baseline: a run over its own baseline is all unchanged, and its SARIF says so") {
   TempDir dir;
-  LintResult result = lint_files(dir, {{"bundle.json", kBundle}, {"infra/studio.yaml", kTemplate}, {"tf/main.tf", kModule}});
+  LintResult result =
+      lint_files(dir, {{"bundle.json", kBundle}, {"infra/studio.yaml", kTemplate}, {"tf/main.tf", kModule}});
   const Baseline baseline = baseline_of(result, dir);
   result.baseline = compare_with_baseline(result.findings, result.fingerprints, baseline);
   CHECK(result.baseline->count(BaselineState::unchanged) == result.findings.size());
@@ -386,8 +392,9 @@ TEST_CASE("baseline: a log that is not a usable baseline is an error with its po
   CHECK(error_of(R"({"version": "2.1.0"})") == "old.sarif:1:1: expected a member \"runs\"");
   CHECK(error_of(R"({"runs": [{"tool": {"driver": {"name": "CodeQL"}}, "results": []}]})") ==
         "old.sarif:1:32: not a sagelint log: tool.driver.name is not \"sagelint\"");
-  CHECK(error_of("{\"runs\": [{\"tool\": {\"driver\": {\"name\": \"sagelint\"}},\n \"results\": [{\"ruleId\": \"SMD007\", "
-                 "\"message\": {\"text\": \"x\"}, \"partialFingerprints\": {\"primaryLocationLineHash\": \"a:1\"}}]}]}") ==
+  CHECK(error_of("{\"runs\": [{\"tool\": {\"driver\": {\"name\": \"sagelint\"}},\n \"results\": "
+                 "[{\"ruleId\": \"SMD007\", \"message\": {\"text\": \"x\"}, "
+                 "\"partialFingerprints\": {\"primaryLocationLineHash\": \"a:1\"}}]}]}") ==
         "old.sarif:2:14: result has no partialFingerprints \"sagelintResourceFingerprint/v1\"; write the baseline "
         "with this version (sagelint baseline)");
   const BaselineLoad missing = read_baseline("/nonexistent/old.sarif");

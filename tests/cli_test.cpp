@@ -349,7 +349,8 @@ TEST_CASE("baseline: sagelint baseline writes a log that check --baseline --fail
     CHECK(run.exit_code == 1);
     CHECK(run.out.find("[SMD016 vpc-only-security-groups]") != std::string::npos);  // VpcOnly without subnets
     CHECK(run.out.find("2 errors in 2 files; 2 new since the baseline, 1 of its findings gone\n") != std::string::npos);
-    const CliRun json = run_sagelint(dir, {"check", "--baseline", "sagelint-baseline.sarif", "--format", "json", "export"});
+    const CliRun json =
+        run_sagelint(dir, {"check", "--baseline", "sagelint-baseline.sarif", "--format", "json", "export"});
     CHECK(json.out.find("\"ruleId\": \"SMD015\",\n      \"level\": \"warning\"") != std::string::npos);
     CHECK(json.out.find("\"baselineState\": \"absent\"") != std::string::npos);
     CHECK(json.out.find("\"baselineState\": \"new\"") != std::string::npos);
@@ -357,7 +358,8 @@ TEST_CASE("baseline: sagelint baseline writes a log that check --baseline --fail
   SUBCASE("--fail-on-new counts only new findings at or above --fail-on") {
     dir.write("export/extra.json", R"({"DomainId": "d-1", "UserProfileName": "team",
       "UserProfileArn": "arn:aws:sagemaker:eu-west-1:111122223333:user-profile/d-1/team", "Tags": []})");
-    const CliRun warning = run_sagelint(dir, {"check", "--baseline", "sagelint-baseline.sarif", "--fail-on-new", "export"});
+    const CliRun warning =
+        run_sagelint(dir, {"check", "--baseline", "sagelint-baseline.sarif", "--fail-on-new", "export"});
     CHECK(warning.exit_code == 1);  // the generic profile name is a new warning
     CHECK(warning.out.find("team") != std::string::npos);
     const CliRun none = run_sagelint(dir, {"check", "--baseline", "sagelint-baseline.sarif", "--fail-on-new",
@@ -375,7 +377,8 @@ TEST_CASE("baseline: a broken or foreign baseline is a usage error with its posi
   CHECK(broken.err.find("sagelint: error: --baseline: broken.sarif:4:1: ") != std::string::npos);
   CHECK(broken.out.empty());
 
-  dir.write("other.sarif", R"({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "CodeQL"}}, "results": []}]})");
+  dir.write("other.sarif",
+            R"({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "CodeQL"}}, "results": []}]})");
   const CliRun other = run_sagelint(dir, {"check", "--baseline", "other.sarif", "export"});
   CHECK(other.exit_code == 2);
   CHECK(other.err.find("other.sarif:1:52: not a sagelint log") != std::string::npos);

@@ -172,7 +172,8 @@ po::options_description run_options() {
       ("config", po::value<std::string>(),
        "read the configuration from FILE (default: .sagelint.json in the current directory or above)")
       ("no-config", "ignore any .sagelint.json: the built-in defaults")
-      ("source-root", po::value<std::string>(), "SARIF: make file URIs relative to DIR (default: the current directory)")
+      ("source-root", po::value<std::string>(),
+       "SARIF: make file URIs relative to DIR (default: the current directory)")
       ("category", po::value<std::string>(), "SARIF: automationDetails category, to keep several uploads apart")
       ("help,h", "show this help");
   return options;
