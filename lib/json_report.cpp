@@ -62,11 +62,23 @@ std::string json_report(const LintResult& result) {
   member(w, "notes", uint64_t{counts.notes});
   member(w, "suppressed", uint64_t{counts.suppressed});
   member(w, "inputsFailed", uint64_t{result.inputs_failed()});
+  const bool compared = result.baseline && result.baseline->states.size() == result.findings.size();
+  if (compared) {
+    w.Key("baseline");
+    w.StartObject();
+    for (BaselineState state :
+         {BaselineState::new_finding, BaselineState::unchanged, BaselineState::updated, BaselineState::absent}) {
+      member(w, to_string(state), uint64_t{result.baseline->count(state)});
+    }
+    w.EndObject();
+  }
   w.EndObject();
 
   w.Key("findings");
   w.StartArray();
-  for (const Finding& finding : result.findings) {
+  const bool fingerprinted = result.fingerprints.size() == result.findings.size();
+  for (size_t i = 0; i < result.findings.size(); ++i) {
+    const Finding& finding = result.findings[i];
     w.StartObject();
     member(w, "ruleId", finding.rule->id);
     member(w, "rule", finding.rule->name);
@@ -86,9 +98,30 @@ std::string json_report(const LintResult& result) {
       member(w, "justifiedIn", finding.suppressed_externally ? "waiver" : "source");
     }
     if (finding.unreadable_input) flag(w, "unreadableInput", true);
+    if (fingerprinted) member(w, "fingerprint", result.fingerprints[i]);
+    if (compared) member(w, "baselineState", to_string(result.baseline->states[i]));
     w.EndObject();
   }
   w.EndArray();
+
+  if (compared) {
+    // What the baseline held and this run no longer finds, as the baseline's SARIF said it.
+    w.Key("absent");
+    w.StartArray();
+    for (const BaselineResult& gone : result.baseline->absent) {
+      w.StartObject();
+      member(w, "ruleId", gone.rule_id);
+      member(w, "level", gone.level);
+      member(w, "message", gone.message);
+      if (!gone.uri.empty()) member(w, "uri", gone.uri);
+      if (gone.start_line > 0) member(w, "line", uint64_t{gone.start_line});
+      if (!gone.pointer.empty()) member(w, "pointer", gone.pointer);
+      member(w, "fingerprint", gone.fingerprint);
+      member(w, "baselineState", to_string(BaselineState::absent));
+      w.EndObject();
+    }
+    w.EndArray();
+  }
 
   w.Key("diagnostics");
   w.StartArray();

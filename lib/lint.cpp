@@ -9,6 +9,7 @@ LintResult lint(std::span<const std::string> paths, std::span<const Rule* const>
   LintResult result;
   result.model = load_inputs(paths);
   result.findings = run_rules(result.model, rules, options);
+  result.fingerprints = resource_fingerprints(result.model, result.findings);
   return result;
 }
 

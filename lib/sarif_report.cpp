@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <vector>
 
+#include "sagelint/baseline.hpp"
 #include "sagelint/fingerprint.hpp"
 #include "sagelint/rule_docs.hpp"
 #include "sagelint/text.hpp"
@@ -183,7 +185,10 @@ class SarifWriter {
     w_.EndArray();
   }
 
-  void result(const Finding& finding, size_t rule_index) {
+  // `fingerprint` is the finding's resource fingerprint (empty: none), `state` its baseline
+  // state when the run was compared with one.
+  void result(const Finding& finding, size_t rule_index, std::string_view fingerprint,
+              std::optional<BaselineState> state) {
     w_.StartObject();
     member(w_, "ruleId", finding.rule->id);
     key(w_, "ruleIndex");
@@ -201,7 +206,9 @@ class SarifWriter {
     w_.StartObject();
     const Position begin = finding.location.file->position(finding.location.begin);
     member(w_, "primaryLocationLineHash", hashes_.at(*finding.location.file, begin.line));
+    if (!fingerprint.empty()) member(w_, kResourceFingerprintKey, fingerprint);
     w_.EndObject();
+    if (state) member(w_, "baselineState", to_string(*state));
     // Every result carries the array (SARIF 3.27.23): empty means not suppressed.
     key(w_, "suppressions");
     w_.StartArray();
@@ -209,6 +216,71 @@ class SarifWriter {
       w_.StartObject();
       member(w_, "kind", finding.suppressed_externally ? "external" : "inSource");
       member(w_, "justification", finding.justification);
+      w_.EndObject();
+    }
+    w_.EndArray();
+    w_.EndObject();
+  }
+
+  // A result of the baseline that this run no longer has, written back as the baseline held it.
+  void absent_result(const BaselineResult& gone, const std::map<std::string_view, size_t>& rule_index) {
+    w_.StartObject();
+    member(w_, "ruleId", gone.rule_id);
+    if (const auto it = rule_index.find(gone.rule_id); it != rule_index.end()) {
+      key(w_, "ruleIndex");
+      w_.Uint64(it->second);
+    }
+    member(w_, "level", gone.level);
+    text_object(w_, "message", gone.message);
+    if (!gone.uri.empty()) {
+      key(w_, "locations");
+      w_.StartArray();
+      w_.StartObject();
+      key(w_, "physicalLocation");
+      w_.StartObject();
+      key(w_, "artifactLocation");
+      w_.StartObject();
+      member(w_, "uri", gone.uri);
+      if (!gone.uri_base_id.empty()) member(w_, "uriBaseId", gone.uri_base_id);
+      w_.EndObject();
+      if (gone.start_line > 0) {
+        key(w_, "region");
+        w_.StartObject();
+        const std::pair<std::string_view, uint32_t> numbers[] = {{"startLine", gone.start_line},
+                                                                 {"startColumn", gone.start_column},
+                                                                 {"endLine", gone.end_line},
+                                                                 {"endColumn", gone.end_column}};
+        for (const auto& [name, number] : numbers) {
+          if (number == 0) continue;
+          key(w_, name);
+          w_.Uint(number);
+        }
+        w_.EndObject();
+      }
+      w_.EndObject();
+      if (!gone.pointer.empty()) {
+        key(w_, "logicalLocations");
+        w_.StartArray();
+        w_.StartObject();
+        member(w_, "fullyQualifiedName", gone.pointer);
+        w_.EndObject();
+        w_.EndArray();
+      }
+      w_.EndObject();
+      w_.EndArray();
+    }
+    key(w_, "partialFingerprints");
+    w_.StartObject();
+    if (!gone.line_hash.empty()) member(w_, "primaryLocationLineHash", gone.line_hash);
+    member(w_, kResourceFingerprintKey, gone.fingerprint);
+    w_.EndObject();
+    member(w_, "baselineState", to_string(BaselineState::absent));
+    key(w_, "suppressions");
+    w_.StartArray();
+    if (gone.suppressed) {
+      w_.StartObject();
+      member(w_, "kind", "inSource");
+      member(w_, "justification", gone.justification);
       w_.EndObject();
     }
     w_.EndArray();
@@ -333,11 +405,18 @@ std::string sarif_report(const LintResult& result, std::span<const Rule* const> 
 
   key(w, "results");
   w.StartArray();
-  for (const Finding& finding : result.findings) {
+  const bool fingerprinted = result.fingerprints.size() == result.findings.size();
+  const bool compared = result.baseline && result.baseline->states.size() == result.findings.size();
+  for (size_t i = 0; i < result.findings.size(); ++i) {
+    const Finding& finding = result.findings[i];
     if (finding.location.file == nullptr) continue;  // SARIF results need a place in a file
     const auto it = rule_index.find(finding.rule->id);
     if (it == rule_index.end()) continue;
-    sarif.result(finding, it->second);
+    sarif.result(finding, it->second, fingerprinted ? std::string_view(result.fingerprints[i]) : std::string_view(),
+                 compared ? std::optional(result.baseline->states[i]) : std::nullopt);
+  }
+  if (compared) {
+    for (const BaselineResult& gone : result.baseline->absent) sarif.absent_result(gone, rule_index);
   }
   w.EndArray();
 

@@ -102,6 +102,17 @@ std::string summary_line(const LintResult& result, bool suppressed_shown) {
   const size_t expired = static_cast<size_t>(std::count_if(
       result.findings.begin(), result.findings.end(), [](const Finding& f) { return f.justification_expired; }));
   if (expired) line += "; " + std::to_string(expired) + " with an expired justification";
+  if (result.baseline) {
+    // Only new findings are news: say how many, and how many of the baseline's are gone.
+    size_t fresh = 0;
+    for (size_t i = 0; i < result.findings.size() && i < result.baseline->states.size(); ++i) {
+      fresh += !result.findings[i].suppressed && result.baseline->states[i] == BaselineState::new_finding;
+    }
+    line += "; " + std::to_string(fresh) + " new since the baseline";
+    if (const size_t gone = result.baseline->count(BaselineState::absent)) {
+      line += ", " + std::to_string(gone) + " of its findings gone";
+    }
+  }
   if (result.inputs_failed()) {
     line += "; " + count_of(result.inputs_failed(), "input", "inputs") + " could not be read (see above)";
   }

@@ -351,4 +351,80 @@ TEST_CASE("--show-suppressed lists justified findings with their justification; 
   const CliRun hidden = run_sagelint(dir, {"check", "--no-config", "--select", "SMD015", "d.json", "e.json"});
   CHECK(hidden.out.find("suppressed by") == std::string::npos);
   CHECK(hidden.out.ends_with("1 warning in 2 files; 1 justified and not shown; 1 with an expired justification\n"));
+
+TEST_CASE("baseline: sagelint baseline writes a log that check --baseline --fail-on-new accepts as all unchanged") {
+  TempDir dir;
+  dir.write("export/public.json", kPublicDomain);
+  dir.write("export/clean.json", kCleanDomain);
+
+  const CliRun written = run_sagelint(dir, {"baseline", "export"});
+  CHECK(written.exit_code == 0);  // the findings are what the baseline accepts
+  CHECK(written.out.empty());
+  CHECK(written.err.find("to sagelint-baseline.sarif") != std::string::npos);
+  const std::string baseline = read_file(dir.file("sagelint-baseline.sarif"));
+  REQUIRE(baseline.find("\"sagelintResourceFingerprint/v1\"") != std::string::npos);
+
+  const CliRun plain = run_sagelint(dir, {"check", "export"});
+  CHECK(plain.exit_code == 1);
+  const CliRun again = run_sagelint(dir, {"check", "--baseline", "sagelint-baseline.sarif", "--fail-on-new", "--format",
+                                          "sarif", "export"});
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.find("\"baselineState\": \"unchanged\"") != std::string::npos);
+  CHECK(again.out.find("\"baselineState\": \"new\"") == std::string::npos);
+  CHECK(again.out.find("\"baselineState\": \"absent\"") == std::string::npos);
+
+  const CliRun text = run_sagelint(dir, {"check", "--baseline", "sagelint-baseline.sarif", "export"});
+  CHECK(text.exit_code == 1);  // without --fail-on-new every finding counts
+  CHECK(text.out.find("; 0 new since the baseline\n") != std::string::npos);
+
+  SUBCASE("a fixed finding is absent, and the new one its fix brings fails the run") {
+    std::string changed = kPublicDomain;
+    const std::string_view publicly = "\"AppNetworkAccessType\": \"PublicInternetOnly\"";
+    changed.replace(changed.find(publicly), publicly.size(), "\"AppNetworkAccessType\": \"VpcOnly\"");
+    dir.write("export/public.json", changed);
+    const CliRun run = run_sagelint(dir, {"check", "--baseline", "sagelint-baseline.sarif", "--fail-on-new", "export"});
+    CHECK(run.exit_code == 1);
+    CHECK(run.out.find("[SMD016 vpc-only-security-groups]") != std::string::npos);  // VpcOnly without subnets
+    CHECK(run.out.find("2 errors in 2 files; 2 new since the baseline, 1 of its findings gone\n") != std::string::npos);
+    const CliRun json =
+        run_sagelint(dir, {"check", "--baseline", "sagelint-baseline.sarif", "--format", "json", "export"});
+    CHECK(json.out.find("\"ruleId\": \"SMD015\",\n      \"level\": \"warning\"") != std::string::npos);
+    CHECK(json.out.find("\"baselineState\": \"absent\"") != std::string::npos);
+    CHECK(json.out.find("\"baselineState\": \"new\"") != std::string::npos);
+  }
+  SUBCASE("--fail-on-new counts only new findings at or above --fail-on") {
+    dir.write("export/extra.json", R"({"DomainId": "d-1", "UserProfileName": "team",
+      "UserProfileArn": "arn:aws:sagemaker:eu-west-1:111122223333:user-profile/d-1/team", "Tags": []})");
+    const CliRun warning =
+        run_sagelint(dir, {"check", "--baseline", "sagelint-baseline.sarif", "--fail-on-new", "export"});
+    CHECK(warning.exit_code == 1);  // the generic profile name is a new warning
+    CHECK(warning.out.find("team") != std::string::npos);
+    const CliRun none = run_sagelint(dir, {"check", "--baseline", "sagelint-baseline.sarif", "--fail-on-new",
+                                           "--fail-on", "none", "export"});
+    CHECK(none.exit_code == 0);
+  }
+}
+
+TEST_CASE("baseline: a broken or foreign baseline is a usage error with its position; --fail-on-new needs one") {
+  TempDir dir;
+  dir.write("export/clean.json", kCleanDomain);
+  dir.write("broken.sarif", "{\n  \"runs\": [\n    {\"tool\": 1,\n");
+  const CliRun broken = run_sagelint(dir, {"check", "--baseline", "broken.sarif", "export"});
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("sagelint: error: --baseline: broken.sarif:4:1: ") != std::string::npos);
+  CHECK(broken.out.empty());
+
+  dir.write("other.sarif",
+            R"({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "CodeQL"}}, "results": []}]})");
+  const CliRun other = run_sagelint(dir, {"check", "--baseline", "other.sarif", "export"});
+  CHECK(other.exit_code == 2);
+  CHECK(other.err.find("other.sarif:1:52: not a sagelint log") != std::string::npos);
+
+  const CliRun missing = run_sagelint(dir, {"check", "--baseline", "missing.sarif", "export"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("missing.sarif: cannot read the baseline") != std::string::npos);
+
+  const CliRun alone = run_sagelint(dir, {"check", "--fail-on-new", "export"});
+  CHECK(alone.exit_code == 2);
+  CHECK(alone.err.find("--fail-on-new needs --baseline FILE") != std::string::npos);
 }

@@ -452,8 +452,10 @@ TEST_CASE("partialFingerprints.primaryLocationLineHash is GitHub's hash of the s
     const std::vector<std::string> hashes = line_hashes(read_file(file));
     const uint64_t line = physical["region"]["startLine"].GetUint64();
     REQUIRE(line <= hashes.size());
-    REQUIRE(result["partialFingerprints"].MemberCount() == 1);
+    // GitHub's line hash, and sagelint's own resource fingerprint for baselines (baseline_test.cpp).
+    REQUIRE(result["partialFingerprints"].MemberCount() == 2);
     CHECK(as_string(result["partialFingerprints"]["primaryLocationLineHash"]) == hashes[line - 1]);
+    CHECK(as_string(result["partialFingerprints"]["sagelintResourceFingerprint/v1"]).size() == 16);
   }
 }
 

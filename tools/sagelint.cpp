@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "sagelint/baseline.hpp"
 #include "sagelint/catalog.hpp"
 #include "sagelint/config.hpp"
 #include "sagelint/engine.hpp"
@@ -41,6 +42,7 @@ constexpr const char* kUsage =
     "\n"
     "commands:\n"
     "  check [PATH...]     lint files and directories (default: the current directory)\n"
+    "  baseline [PATH...]  write the current findings as a baseline for check --baseline\n"
     "  rules               list the rules\n"
     "  explain RULE...     show a rule's documentation (by id or name)\n"
     "\n"
@@ -156,13 +158,10 @@ std::optional<Config> read_config(const po::variables_map& vm) {
   return load.config;
 }
 
-int check_command(const std::vector<std::string>& args) {
-  po::options_description visible("options for sagelint check [PATH...]");
-  visible.add_options()
-      ("format,f", po::value<std::string>()->default_value("text"), "report format: text, sarif or json")
-      ("output,o", po::value<std::string>(), "write the report to FILE instead of standard output")
-      ("fail-on", po::value<std::string>()->default_value("warning"),
-       "exit 1 when a finding is at or above this level: error, warning, note or none")
+// The options `check` and `baseline` share: what is linted and how.
+po::options_description run_options() {
+  po::options_description options;
+  options.add_options()
       ("env", po::value<std::string>(),
        "environment of resources without an Environment, env or stage tag: prod or nonprod")
       ("as-of", po::value<std::string>(), "date that justification expiries are compared with (default: today, UTC)")
@@ -173,30 +172,20 @@ int check_command(const std::vector<std::string>& args) {
       ("config", po::value<std::string>(),
        "read the configuration from FILE (default: .sagelint.json in the current directory or above)")
       ("no-config", "ignore any .sagelint.json: the built-in defaults")
-      ("show-suppressed", "text: list justified findings too, with their justification and expiry")
       ("waivers", po::value<std::vector<std::string>>()->composing(),
        "also read the waivers in FILE, a JSON file {\"waivers\": [...]} (repeatable)")
-      ("source-root", po::value<std::string>(), "SARIF: make file URIs relative to DIR (default: the current directory)")
+      ("source-root", po::value<std::string>(),
+       "SARIF: make file URIs relative to DIR (default: the current directory)")
       ("category", po::value<std::string>(), "SARIF: automationDetails category, to keep several uploads apart")
-      ("color", po::value<std::string>()->default_value("auto"), "colour the text output: auto, always or never")
       ("help,h", "show this help");
-  po::options_description hidden;
-  hidden.add_options()("path", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("path", -1);
-  const po::variables_map vm = parse(args, visible, hidden, positional);
-  if (vm.count("help")) {
-    std::cout << visible << "\n";
-    return kExitClean;
-  }
+  return options;
+}
 
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "text" && format != "sarif" && format != "json") {
-    throw UsageError("--format must be text, sarif or json, not '" + format + "'");
-  }
-  const std::optional<Level> fail_level = parse_fail_level(vm["fail-on"].as<std::string>());
+// Lints the paths the arguments name with the options they give; nullopt after printing
+// every mistake in the configuration or the waivers.
+std::optional<LintResult> lint_as_told(const po::variables_map& vm) {
   std::optional<Config> config = read_config(vm);
-  if (!config) return kExitUsageOrInput;
+  if (!config) return std::nullopt;
   if (vm.count("waivers")) {
     bool valid = true;
     for (const std::string& file : vm["waivers"].as<std::vector<std::string>>()) {
@@ -205,7 +194,7 @@ int check_command(const std::vector<std::string>& args) {
         valid = false;
       }
     }
-    if (!valid) return kExitUsageOrInput;
+    if (!valid) return std::nullopt;
   }
   RunOptions options;
   options.settings = config->settings;
@@ -223,12 +212,61 @@ int check_command(const std::vector<std::string>& args) {
   for (std::string& entry : list_option(vm, "ignore")) ignore.push_back(std::move(entry));
   const RuleSelection selection = select_rules(select, ignore);
   if (!selection.error.empty()) throw UsageError(selection.error);
-  const std::span<const Rule* const> rules = selection.rules;
 
   std::vector<std::string> paths{"."};
   if (vm.count("path")) paths = vm["path"].as<std::vector<std::string>>();
+  return lint(paths, selection.rules, options);
+}
 
-  const LintResult result = lint(paths, rules, options);
+std::string sarif_of(const LintResult& result, const po::variables_map& vm) {
+  SarifOptions sarif;
+  std::error_code error;
+  const fs::path root = vm.count("source-root") ? fs::path(vm["source-root"].as<std::string>()) : fs::current_path();
+  sarif.source_root = fs::weakly_canonical(fs::absolute(root), error).generic_string();
+  if (vm.count("category")) sarif.category = vm["category"].as<std::string>();
+  return sarif_report(result, all_rules(), sarif);  // every known rule is described
+}
+
+int check_command(const std::vector<std::string>& args) {
+  po::options_description visible("options for sagelint check [PATH...]");
+  visible.add_options()
+      ("format,f", po::value<std::string>()->default_value("text"), "report format: text, sarif or json")
+      ("output,o", po::value<std::string>(), "write the report to FILE instead of standard output")
+      ("fail-on", po::value<std::string>()->default_value("warning"),
+       "exit 1 when a finding is at or above this level: error, warning, note or none")
+      ("baseline", po::value<std::string>(),
+       "compare with a previous SARIF log of sagelint's (sagelint baseline): set each result's baselineState")
+      ("fail-on-new", "with --baseline: only new findings at or above the --fail-on level exit 1")
+      ("color", po::value<std::string>()->default_value("auto"), "colour the text output: auto, always or never")
+      ("show-suppressed", "text: list justified findings too, with their justification and expiry");
+  visible.add(run_options());
+  po::options_description hidden;
+  hidden.add_options()("path", po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  const po::variables_map vm = parse(args, visible, hidden, positional);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kExitClean;
+  }
+
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "text" && format != "sarif" && format != "json") {
+    throw UsageError("--format must be text, sarif or json, not '" + format + "'");
+  }
+  const std::optional<Level> fail_level = parse_fail_level(vm["fail-on"].as<std::string>());
+  if (vm.count("fail-on-new") && !vm.count("baseline")) throw UsageError("--fail-on-new needs --baseline FILE");
+  // Read before linting: a baseline that cannot be used stops the run before any work.
+  std::optional<Baseline> baseline;
+  if (vm.count("baseline")) {
+    BaselineLoad load = read_baseline(vm["baseline"].as<std::string>());
+    if (!load.baseline) throw UsageError("--baseline: " + load.error);
+    baseline = std::move(load.baseline);
+  }
+  std::optional<LintResult> linted = lint_as_told(vm);
+  if (!linted) return kExitUsageOrInput;
+  LintResult& result = *linted;
+  if (baseline) result.baseline = compare_with_baseline(result.findings, result.fingerprints, *baseline);
 
   const bool to_stdout = !vm.count("output");
   std::string report;
@@ -236,12 +274,7 @@ int check_command(const std::vector<std::string>& args) {
     const bool color = to_stdout && use_color(vm["color"].as<std::string>(), STDOUT_FILENO);
     report = text_report(result, TextStyle{color, vm.count("show-suppressed") > 0});
   } else if (format == "sarif") {
-    SarifOptions sarif;
-    std::error_code error;
-    const fs::path root = vm.count("source-root") ? fs::path(vm["source-root"].as<std::string>()) : fs::current_path();
-    sarif.source_root = fs::weakly_canonical(fs::absolute(root), error).generic_string();
-    if (vm.count("category")) sarif.category = vm["category"].as<std::string>();
-    report = sarif_report(result, all_rules(), sarif);  // every known rule is described
+    report = sarif_of(result, vm);
   } else {
     report = json_report(result);
   }
@@ -254,7 +287,37 @@ int check_command(const std::vector<std::string>& args) {
   }
 
   if (result.inputs_failed() > 0) return kExitUsageOrInput;
+  if (vm.count("fail-on-new")) {
+    return has_new_findings_at(result.findings, *result.baseline, fail_level) ? kExitFindings : kExitClean;
+  }
   return has_findings_at(result.findings, fail_level) ? kExitFindings : kExitClean;
+}
+
+// Writes the current findings as a SARIF log for `check --baseline`; the findings themselves
+// are what the baseline accepts, so they do not fail the command.
+int baseline_command(const std::vector<std::string>& args) {
+  po::options_description visible("options for sagelint baseline [PATH...]");
+  visible.add_options()
+      ("output,o", po::value<std::string>()->default_value("sagelint-baseline.sarif"),
+       "write the baseline to FILE (replaced atomically)");
+  visible.add(run_options());
+  po::options_description hidden;
+  hidden.add_options()("path", po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  const po::variables_map vm = parse(args, visible, hidden, positional);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kExitClean;
+  }
+  const std::optional<LintResult> result = lint_as_told(vm);
+  if (!result) return kExitUsageOrInput;
+  std::cerr << input_diagnostics_text(result->model, TextStyle{use_color("auto", STDERR_FILENO)});
+  const std::string output = vm["output"].as<std::string>();
+  write_file_atomically(output, sarif_of(*result, vm));
+  std::cerr << "sagelint: wrote " << count_of(result->findings.size(), "finding", "findings") << " to " << output
+            << "\n";
+  return result->inputs_failed() > 0 ? kExitUsageOrInput : kExitClean;
 }
 
 void write_rule_docs(const std::string& directory) {
@@ -331,9 +394,10 @@ int run(int argc, char** argv) {
     return kExitClean;
   }
   if (command == "check") return check_command(args);
+  if (command == "baseline") return baseline_command(args);
   if (command == "rules") return rules_command(args);
   if (command == "explain") return explain_command(args);
-  throw UsageError("unknown command '" + command + "'; commands are check, rules and explain");
+  throw UsageError("unknown command '" + command + "'; commands are check, baseline, rules and explain");
 }
 
 }  // namespace

@@ -28,11 +28,13 @@ import sys
 import urllib.parse
 
 
-def run_sagelint(binary, inputs, output):
+def run_sagelint(binary, inputs, output, baseline=None):
     """Exit status, the SARIF's bytes (None when none was written) and stderr."""
     if os.path.exists(output):
         os.remove(output)
     command = [binary, 'check', '--format', 'sarif', '--output', output, *inputs]
+    if baseline:
+        command[2:2] = ['--baseline', baseline]
     done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors='replace')
     if not os.path.exists(output):
         return done.returncode, None, done.stderr
@@ -151,15 +153,25 @@ def main():
     parser.add_argument('--checker', required=True)
     parser.add_argument('--output', required=True)
     parser.add_argument('--unparseable', action='append', default=[])
+    parser.add_argument('--baseline-from', action='append', default=[],
+                        help='write a baseline of these inputs first (sagelint baseline) and check against it')
     parser.add_argument('inputs', nargs='+')
     args = parser.parse_args()
 
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
-    status, first, stderr = run_sagelint(args.sagelint, args.inputs, args.output)
+    baseline = None
+    if args.baseline_from:
+        baseline = args.output + '.baseline'
+        done = subprocess.run([args.sagelint, 'baseline', '--output', baseline, *args.baseline_from],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors='replace')
+        if done.returncode != 0:
+            print(f'{baseline}: sagelint baseline exited {done.returncode}:\n{done.stderr}')
+            return 1
+    status, first, stderr = run_sagelint(args.sagelint, args.inputs, args.output, baseline)
     if status not in (0, 1, 2) or first is None:
         print(f'{args.output}: sagelint exited {status} and wrote {"no SARIF" if first is None else "a SARIF"}:\n{stderr}')
         return 1
-    _, second, _ = run_sagelint(args.sagelint, args.inputs, args.output + '.again')
+    _, second, _ = run_sagelint(args.sagelint, args.inputs, args.output + '.again', baseline)
     os.remove(args.output + '.again')
 
     try:
@@ -170,6 +182,10 @@ def main():
     errors = schema_errors(args.schema, log)
     errors += checker_errors(args.checker, args.output, log)
     errors += own_errors(log, status, args.unparseable)
+    if baseline:
+        states = {result.get('baselineState') for result in log['runs'][0]['results']}
+        if not {'new', 'unchanged', 'absent'} <= states:
+            errors.append(f'a run against a baseline of other inputs gave only the states {sorted(map(str, states))}')
     if first != second:
         errors.append('two runs over the same inputs gave different bytes')
 

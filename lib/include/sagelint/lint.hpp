@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sagelint/baseline.hpp"
 #include "sagelint/model.hpp"
 #include "sagelint/rule.hpp"
 
@@ -14,6 +15,10 @@ namespace sagelint {
 struct LintResult {
   Model model;
   std::vector<Finding> findings;
+  // Each finding's sagelintResourceFingerprint/v1 (baseline.hpp), in the same order.
+  std::vector<std::string> fingerprints;
+  // How the findings compare with a previous run's, when one was given (check --baseline).
+  std::optional<BaselineComparison> baseline;
 
   size_t files_read() const { return model.files.size(); }
   // Paths that did not exist, and files that could not be read or parsed.
