@@ -351,6 +351,7 @@ TEST_CASE("--show-suppressed lists justified findings with their justification; 
   const CliRun hidden = run_sagelint(dir, {"check", "--no-config", "--select", "SMD015", "d.json", "e.json"});
   CHECK(hidden.out.find("suppressed by") == std::string::npos);
   CHECK(hidden.out.ends_with("1 warning in 2 files; 1 justified and not shown; 1 with an expired justification\n"));
+}
 
 TEST_CASE("baseline: sagelint baseline writes a log that check --baseline --fail-on-new accepts as all unchanged") {
   TempDir dir;
