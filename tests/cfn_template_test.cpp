@@ -105,7 +105,7 @@ TEST_CASE("deeply nested conditions are evaluated once each, not once per combin
   CHECK(evaluated_landing(differing, kParameters) == "<unknown>");
 }
 
-TEST_CASE("an object and its members evaluate together; AWS::NoValue removes members and elements") {
+TEST_CASE("an object and its members evaluate together, AWS::NoValue removes members and elements") {
   TempDir dir;
   const Model model = load_files(dir, {{"t.yaml", R"(AWSTemplateFormatVersion: '2010-09-09'
 Resources:

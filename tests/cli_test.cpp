@@ -107,7 +107,7 @@ const std::string kPublicDomain = R"({
 
 }  // namespace
 
-TEST_CASE("sagelint --version and --help succeed; no command is a usage error") {
+TEST_CASE("sagelint --version and --help succeed, no command is a usage error") {
   TempDir dir;
   const CliRun version = run_sagelint(dir, {"--version"});
   CHECK(version.exit_code == 0);
@@ -120,7 +120,7 @@ TEST_CASE("sagelint --version and --help succeed; no command is a usage error") 
   CHECK(none.err.starts_with("usage: sagelint"));
   const CliRun unknown = run_sagelint(dir, {"lint"});
   CHECK(unknown.exit_code == 2);
-  CHECK(unknown.err == "sagelint: error: unknown command 'lint'; commands are check, rules and explain\n");
+  CHECK(unknown.err == "sagelint: error: unknown command 'lint'; commands are check, baseline, rules and explain\n");
 }
 
 TEST_CASE("check exits 0 when nothing reaches the fail level, 1 when something does") {
@@ -276,7 +276,7 @@ TEST_CASE("suppressed findings are not shown in text but counted, and do not fai
   CHECK(run.out == "no problems found in 1 file; 1 justified and not shown\n");
 }
 
-TEST_CASE("check reads .sagelint.json from the working directory or above; --config and --no-config") {
+TEST_CASE("check reads .sagelint.json from the working directory or above, --config and --no-config") {
   TempDir dir;
   dir.write("infra/d.json", kPublicDomain);
   // SMD015 alone, as a note: nothing at the default fail level.
@@ -332,7 +332,7 @@ TEST_CASE("--waivers suppresses a finding of an export, which has no tags of its
   CHECK(broken.err.starts_with("sagelint: error: d.json:1:2: unknown key 'DomainId'; a waivers file holds only"));
 }
 
-TEST_CASE("--show-suppressed lists justified findings with their justification; expired ones are counted") {
+TEST_CASE("--show-suppressed lists justified findings with their justification, expired ones are counted") {
   TempDir dir;
   dir.write("d.json", R"({"DomainId": "d-9", "DomainName": "research-sandbox", "AuthMode": "SSO",
     "AppNetworkAccessType": "PublicInternetOnly",
@@ -406,7 +406,7 @@ TEST_CASE("baseline: sagelint baseline writes a log that check --baseline --fail
   }
 }
 
-TEST_CASE("baseline: a broken or foreign baseline is a usage error with its position; --fail-on-new needs one") {
+TEST_CASE("baseline: a broken or foreign baseline is a usage error with its position, --fail-on-new needs one") {
   TempDir dir;
   dir.write("export/clean.json", kCleanDomain);
   dir.write("broken.sarif", "{\n  \"runs\": [\n    {\"tool\": 1,\n");

@@ -2,7 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
+#include <sstream>
 
 #include "sagelint/engine.hpp"
 #include "sagelint/rule_docs.hpp"
@@ -123,4 +125,18 @@ TEST_CASE("rules are selected and ignored by id, name or id prefix") {
                                       "SMD019"});
   CHECK(select_rules({"SMD9"}, {}).error == "no rule matches 'SMD9'; sagelint rules lists them");
   CHECK(select_rules({}, {"S"}).error == "no rule matches 'S'; sagelint rules lists them");
+}
+
+// CTest cuts a test's name at ';' (doctest_discover_tests lists names as a CMake list), and
+// doctest then runs no case of the cut name, so such a test would pass without running.
+TEST_CASE("no test case has a semicolon in its name, which CTest would cut and so never run") {
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(SAGELINT_SOURCE_DIR) / "tests")) {
+    if (entry.path().extension() != ".cpp") continue;
+    std::istringstream lines{sagelint::testing::read_file(entry.path())};
+    for (std::string line; std::getline(lines, line);) {
+      if (!line.starts_with("TEST_CASE(\"")) continue;
+      CAPTURE(line);
+      CHECK(line.substr(0, line.find("\")")).find(';') == std::string::npos);
+    }
+  }
 }

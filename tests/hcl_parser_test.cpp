@@ -298,7 +298,7 @@ TEST_CASE("hcl strip markers remove the white space next to them, and only there
   }
 }
 
-TEST_CASE("hcl heredocs keep their lines; <<- removes the smallest indentation") {
+TEST_CASE("hcl heredocs keep their lines, <<- removes the smallest indentation") {
   SUBCASE("<<EOT keeps every byte of the lines between the markers") {
     const LoadedHcl doc("a = <<EOT\n  Foo\n    Bar\nEOT\nb = 1\n");
     CHECK(doc.tree().literal_string(doc.value("a")) == "  Foo\n    Bar\n");

@@ -95,7 +95,7 @@ TEST_CASE("terraform templates, operators, conditionals and functions of known v
   CHECK(evaluated_landing("[for s in [\"a\"] : s][0]") == "<unknown>");
 }
 
-TEST_CASE("terraform blocks become API members; repeated blocks arrays; dynamic blocks unknown") {
+TEST_CASE("terraform blocks become API members, repeated blocks arrays, dynamic blocks unknown") {
   TempDir dir;
   const Model model = load_files(dir, {{"main.tf", R"(
 resource "aws_sagemaker_domain" "studio" {
@@ -224,7 +224,7 @@ TEST_CASE("a long chain of terraform locals is cut short, not followed to the en
   CHECK(shallow.domains[0].default_user_settings["DefaultLandingUri"].string() == "studio::");
 }
 
-TEST_CASE("a .tf file that is not HCL is a load failure at its position; the module's other files are read") {
+TEST_CASE("a .tf file that is not HCL is a load failure at its position, the module's other files are read") {
   TempDir dir;
   const Model model = load_files(dir, {{"m/broken.tf", "resource \"aws_sagemaker_domain\" \"d\" {\n  name = \n}\n"},
                                        {"m/ok.tf", "resource \"aws_sagemaker_domain\" \"d2\" {\n  domain_name = \"x\"\n}\n"}});

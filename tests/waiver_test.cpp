@@ -1,6 +1,7 @@
 // Waivers: exceptions recorded in the configuration rather than beside the resource, matched
 // by ARN, name or "<file>#<logical id>" with globs, valid through the end of their expiry day.
 #include <doctest/doctest.h>
+#include <rapidjson/document.h>
 
 #include "sagelint/catalog.hpp"
 #include "sagelint/config.hpp"
@@ -126,14 +127,33 @@ TEST_CASE("a justification beside the resource comes before a waiver, and polici
   CHECK(production->message.ends_with("is not accepted: this rule cannot be justified in production"));
 }
 
-TEST_CASE("waived findings are SARIF suppressions of kind external; tags and Metadata are inSource") {
+TEST_CASE("waived findings are SARIF suppressions of kind external, tags and Metadata are inSource") {
   TempDir dir;
   RunOptions options;
   options.waivers = {waiver("SMD015", "research-sandbox")};
   const LintResult result = lint_files(dir, {{"d.json", std::string(kPublicDomain)}}, options);
   const std::string sarif = sarif_report(result, all_rules(), SarifOptions{});
-  CHECK(sarif.find(R"("suppressions":[{"kind":"external","justification":"public datasets only, approved in SEC-1187"}])") !=
-        std::string::npos);
+  rapidjson::Document log;
+  log.Parse(sarif.c_str());
+  REQUIRE_FALSE(log.HasParseError());
+  const auto suppressions_of_smd015 = [](const rapidjson::Document& sarif_log) -> const rapidjson::Value& {
+    for (const auto& entry : sarif_log["runs"][0]["results"].GetArray()) {
+      if (std::string_view(entry["ruleId"].GetString()) == "SMD015") return entry["suppressions"];
+    }
+    FAIL("no SMD015 result");
+    return sarif_log["runs"];
+  };
+  const auto& suppressions = suppressions_of_smd015(log);
+  REQUIRE(suppressions.Size() == 1);
+  CHECK(std::string(suppressions[0]["kind"].GetString()) == "external");
+  CHECK(std::string(suppressions[0]["justification"].GetString()) == "public datasets only, approved in SEC-1187");
+
+  std::string tagged(kPublicDomain);
+  tagged.insert(tagged.rfind('}'), R"(, "Tags": [{"Key": "sagelint:justify:SMD015", "Value": "teaching sandbox only"}])");
+  const LintResult in_source = lint_files(dir, {{"d.json", tagged}}, options);
+  rapidjson::Document tagged_log;
+  tagged_log.Parse(sarif_report(in_source, all_rules(), SarifOptions{}).c_str());
+  CHECK(std::string(suppressions_of_smd015(tagged_log)[0]["kind"].GetString()) == "inSource");
 }
 
 TEST_CASE("waivers in the configuration: their fields, and mistakes with their positions") {

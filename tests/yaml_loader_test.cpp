@@ -44,7 +44,7 @@ TEST_CASE("a block mapping keeps the span of every key and value") {
   CHECK(doc.region(doc.at({"Resources", "Domain"})) == "3:5-5:21");
 }
 
-TEST_CASE("plain scalars resolve as PyYAML resolves them; quoted ones stay strings") {
+TEST_CASE("plain scalars resolve as PyYAML resolves them, quoted ones stay strings") {
   const LoadedYaml doc(
       "a: ~\nb: null\nc:\nd: true\ne: No\nf: on\ng: 42\nh: -0x1F\ni: 017\nj: 1.5\nk: 1e5\nl: .inf\n"
       "m: '42'\nn: \"true\"\no: 2010-09-09\np: 1_000\nq: 1.2.3\n");
@@ -70,7 +70,7 @@ TEST_CASE("plain scalars resolve as PyYAML resolves them; quoted ones stay strin
   CHECK(kind("q") == NodeKind::string);
 }
 
-TEST_CASE("quoted and block scalars decode; spans cover the token without trailing blank lines") {
+TEST_CASE("quoted and block scalars decode, spans cover the token without trailing blank lines") {
   const LoadedYaml doc("a: 'it''s'\nb: \"tab\\there\"\nc: |\n  line one\n  line two\n\nd: >-\n  folded\n  text\ne: x\n");
   CHECK(doc.tree().string(doc.at({"a"})) == "it's");
   CHECK(doc.token(doc.at({"a"})) == "'it''s'");
