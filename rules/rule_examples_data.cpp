@@ -7529,7 +7529,7 @@ console-role.json:19:47: warning: space 'churn-model' is shared with every user 
   ]
 }
 )sagelint",
-     R"sagelint(tags-not-exported.json:18:20: note: space 'churn-model' cannot be checked: its tags, which hold its cost tags and justification, are not known [SMD032]
+     R"sagelint(tags-not-exported.json:18:20: note: space 'churn-model' cannot be checked: its tags are not in the export (describe-* output has none; add the output of list-tags as its Tags) [SMD032]
 )sagelint"},
     {"SMD032", ExampleFormat::cloudformation, true, "fixtures/cfn/SMD032/fail/shared-space-ungoverned.yaml",
      R"sagelint(AWSTemplateFormatVersion: '2010-09-09'
@@ -7672,7 +7672,7 @@ resource "aws_sagemaker_space" "fraud" {
      R"sagelint(shared-space-ungoverned.tf:25:22: warning: shared spaces of domain 'ml-platform' run with the console-generated role 'arn:aws:iam::111122223333:role/service-role/AmazonSageMaker-ExecutionRole-20250605T020811', which every user of the domain then holds; use a role made for shared work [SMD032]
 shared-space-ungoverned.tf:34:20: warning: space 'churn-model' is shared with every user profile of its domain; say why in a 'sagelint:justify:SMD032' tag [SMD032]
 shared-space-ungoverned.tf:41:3: warning: shared space 'churn-model' lacks the tag 'Project', which attributes its cost (shared_space_tag_keys) [SMD032]
-shared-space-ungoverned.tf:58:10: note: space 'fraud-features' cannot be checked: its tags, which hold its cost tags and justification, are not known [SMD032]
+shared-space-ungoverned.tf:58:10: note: space 'fraud-features' cannot be checked: its tags are not known before deployment [SMD032]
 )sagelint"},
     {"SMD032", ExampleFormat::terraform, false, "fixtures/terraform/SMD032/pass/justified-shared-space.tf",
      R"sagelint(variable "vpc_id" {

@@ -68,9 +68,7 @@ std::optional<std::string_view> checked_identity(const RuleContext& context, con
   const std::string& key = context.settings().identity_tag_key;
   if (!profile.tags_known) {
     reporter.not_evaluable(profile, resource_location(profile),
-                           profile.logical_id.empty()
-                               ? "its tags are not in the export (add the output of list-tags as its Tags)"
-                               : "its tags are not known before deployment");
+                           tags_unknown_because(profile));
     return std::nullopt;
   }
   const Tag* tag = find_tag_ignoring_case(profile, key);

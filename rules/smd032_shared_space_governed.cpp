@@ -88,7 +88,7 @@ void check_role(const Domain& domain, const Space& first_shared, const ConsoleRo
 bool check_tags(const Space& space, const std::vector<std::string>& required, Reporter& reporter) {
   if (!space.tags_known || has_unknown_tag_key(space)) {
     reporter.not_evaluable(space, tags_location(space),
-                           "its tags, which hold its cost tags and justification, are not known");
+                           tags_unknown_because(space));
     return false;
   }
   std::vector<std::string_view> missing;

@@ -174,9 +174,7 @@ void check_resource(const Resource& resource, const std::vector<std::string>& re
                     Reporter& reporter) {
   if (!resource.tags_known) {
     reporter.not_evaluable(resource, tags_location(resource),
-                           resource.logical_id.empty()
-                               ? "its tags are not in the export (describe-* output has none; add list-tags output)"
-                               : "its tags are not known before deployment");
+                           tags_unknown_because(resource));
   } else {
     check_limits(resource, alphabet, reporter);
     check_required(resource, required, reporter);

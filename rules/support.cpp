@@ -96,6 +96,13 @@ Location tags_location(const Resource& resource) {
   return tags.is_absent() ? resource_location(resource) : tags.location();
 }
 
+std::string tags_unknown_because(const Resource& resource) {
+  if (resource.logical_id.empty() && !resource.tags_known) {
+    return "its tags are not in the export (describe-* output has none; add the output of list-tags as its Tags)";
+  }
+  return "its tags are not known before deployment";
+}
+
 bool has_unknown_tag_key(const Resource& resource) {
   for (const Value& entry : resource.root["Tags"].elements()) {
     if (!entry.is_object() || entry["Key"].is_unknown()) return true;

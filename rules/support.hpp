@@ -38,6 +38,9 @@ std::optional<bool> is_shared_space(const Space& space);
 
 // Where a resource's Tags are written, else the resource's name.
 Location tags_location(const Resource& resource);
+// Why the resource's tags cannot be read: an export without list-tags output, or tags only
+// known at deployment; for Reporter::not_evaluable.
+std::string tags_unknown_because(const Resource& resource);
 // Whether a tag written for the resource has a key that is not known before deployment (the
 // model leaves such tags out of Resource::tags).
 bool has_unknown_tag_key(const Resource& resource);
