@@ -36,7 +36,7 @@ TEST_CASE("docs/rules holds the generated page of every rule and the index, unch
 }
 
 TEST_CASE("every rule's examples are its fixtures as they are now, failing and passing in each format") {
-  const std::string regenerate = "; run: tools/gen_rule_examples.py && build/sagelint rules --write-docs docs/rules";
+  const std::string regenerate = "; rebuild, then run: build/sagelint rules --write-docs docs/rules";
   for (const RuleExample& example : all_rule_examples()) {
     CAPTURE(example.path);
     const fs::path path = fs::path(SAGELINT_SOURCE_DIR) / example.path;

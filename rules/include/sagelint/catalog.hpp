@@ -16,7 +16,7 @@ std::span<const Rule* const> all_rules();
 const Rule* find_rule(std::string_view id_or_name);
 
 // The rules' examples: for each rule and input format, its shortest failing and passing
-// fixture (generated into rules/rule_examples_data.cpp by tools/gen_rule_examples.py).
+// fixture, embedded at build time by tools/gen_rule_examples.py.
 std::span<const RuleExample> all_rule_examples();
 std::vector<RuleExample> rule_examples(std::string_view rule_id);
 
