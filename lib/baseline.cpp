@@ -320,21 +320,13 @@ class BaselineReader {
       fail(object, "expected a member \"" + std::string(name) + "\"");
       return kNoNode;
     }
-    if (!is(at, kind, "\"" + std::string(name) + "\" must be " + std::string(a_kind(kind)))) return kNoNode;
+    if (!is(at, kind, "\"" + std::string(name) + "\" must be " + std::string(to_string(kind)))) return kNoNode;
     return at;
   }
   bool is(NodeId node, NodeKind kind, const std::string& message) {
     if (tree_.node(node).kind == kind) return true;
     fail(node, message);
     return false;
-  }
-  static std::string_view a_kind(NodeKind kind) {
-    switch (kind) {
-      case NodeKind::object: return "an object";
-      case NodeKind::array: return "an array";
-      case NodeKind::string: return "a string";
-      default: return "a value";
-    }
   }
   void fail(NodeId node, const std::string& message) {
     if (!error_.empty()) return;
