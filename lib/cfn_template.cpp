@@ -65,7 +65,7 @@ std::unique_ptr<Tree> evaluate_resources(const Tree& raw, NodeId resources, Intr
   return evaluated;
 }
 
-// Metadata: {sagelint: {justify: {SMD007: "reason"}}} or [{id: SMD007, reason: "…", expires: …}].
+// Metadata: {sagelint: {justify: {SMD007: "reason"}}} or [{id: SMD007, reason: "…", owner: "…", expires: …}].
 void read_metadata_justifications(const Tree& raw, NodeId resource, Resource& into, Model& model) {
   const NodeId justify = raw.member(raw.member(raw.member(resource, "Metadata"), "sagelint"), "justify");
   if (justify == kNoNode) return;
@@ -86,7 +86,9 @@ void read_metadata_justifications(const Tree& raw, NodeId resource, Resource& in
                            " in Metadata must be a string: the reason, then expires=YYYY-MM-DD if it expires");
         continue;
       }
-      into.justifications.push_back(WrittenJustification{id, std::move(*text), "Metadata sagelint.justify." + id});
+      const Location at = Location::of(raw, entry);
+      into.justifications.push_back(WrittenJustification{id, std::move(*text), {}, "Metadata sagelint.justify." + id,
+                                                         at, Location::key_of(raw, entry), at, at});
     }
     return;
   }
@@ -108,8 +110,12 @@ void read_metadata_justifications(const Tree& raw, NodeId resource, Resource& in
       *reason += " expires=" + date.value_or(std::string(raw.file().text().substr(
                                     raw.node(expires).begin, raw.node(expires).end - raw.node(expires).begin)));
     }
-    into.justifications.push_back(
-        WrittenJustification{*id, std::move(*reason), "Metadata sagelint.justify entry for " + *id});
+    std::optional<std::string> owner = string_at(raw.member(entry, "owner"));
+    const Location reason_at = Location::of(raw, raw.member(entry, "reason"));
+    into.justifications.push_back(WrittenJustification{
+        *id, std::move(*reason), owner.value_or(std::string()), "Metadata sagelint.justify entry for " + *id,
+        Location::of(raw, entry), Location::of(raw, raw.member(entry, "id")), reason_at,
+        expires == kNoNode ? reason_at : Location::of(raw, expires)});
   }
 }
 

@@ -91,6 +91,8 @@ class ConfigReader {
       read_string(member, settings.identity_tag_key);
     } else if (key == "enforce_fixed_idle") {
       read_boolean(member, settings.enforce_fixed_idle);
+    } else if (key == "require_justification_owner") {
+      read_boolean(member, settings.require_justification_owner);
     } else if (key == "rstudio_licensed") {
       if (read_boolean(member, licensed)) settings.rstudio_licensed = licensed;
     } else {
@@ -155,19 +157,23 @@ class ConfigReader {
       if (!expect(entry, NodeKind::object, "a waiver {rule, resource, reason, owner, expires}")) continue;
       Waiver waiver;
       waiver.location = Location::of(tree_, entry);
+      waiver.rule_at = waiver.reason_at = waiver.expires_at = waiver.location;
       bool valid = true;
       for (NodeId member : tree_.children(entry)) {
         const std::string_view key = tree_.key(member);
         if (key == "rule") {
           valid &= read_string(member, waiver.rule);
+          waiver.rule_at = Location::of(tree_, member);
         } else if (key == "resource") {
           valid &= read_string(member, waiver.resource);
         } else if (key == "reason") {
           valid &= expect(member, NodeKind::string, "a string");
           if (valid) waiver.reason = std::string(trim(tree_.string(member)));
+          waiver.reason_at = Location::of(tree_, member);
         } else if (key == "owner") {
           valid &= read_string(member, waiver.owner);
         } else if (key == "expires") {
+          waiver.expires_at = Location::of(tree_, member);
           std::string date;
           valid &= read_string(member, date);
           waiver.expires = Date::parse(date);

@@ -3,79 +3,23 @@
 #include <algorithm>
 #include <tuple>
 
-#include "sagelint/justification.hpp"
+#include "sagelint/justification_ledger.hpp"
 #include "sagelint/settings.hpp"
 #include "sagelint/text.hpp"
 
 namespace sagelint {
 namespace {
 
-// A justification as the engine weighs it, wherever it is written.
-struct WrittenReason {
-  Justification justification;
-  std::string origin;    // "tag 'sagelint:justify:SMD007'", "the waiver at .sagelint.json:12"
-  bool external = false;  // a waiver, rather than beside the resource
-};
-
-std::optional<WrittenReason> find_in_source(const Resource& subject, std::string_view rule_id) {
-  for (const WrittenJustification& written : subject.justifications) {
-    if (written.rule_id == rule_id) return WrittenReason{parse_justification(written.text), written.origin};
-  }
-  for (const Tag& tag : subject.tags) {
-    const std::string_view key = tag.key;
-    if (key.starts_with(kJustifyTagPrefix) && key.substr(kJustifyTagPrefix.size()) == rule_id) {
-      return WrittenReason{parse_justification(tag.value), "tag " + quoted(key)};
-    }
-  }
-  return std::nullopt;
-}
-
-// The names a waiver's `resource` pattern is matched against: the resource's ARN, its name,
-// and "<file>#<logical id>" for resources of templates and modules.
-std::vector<std::string> waiver_names(const Resource& resource) {
-  std::vector<std::string> names;
-  for (std::string_view arn_member : {"DomainArn", "UserProfileArn", "SpaceArn"}) {
-    if (const auto arn = resource.root[arn_member].string()) names.emplace_back(*arn);
-  }
-  if (const auto name = resource.name.string()) names.emplace_back(*name);
-  if (!resource.logical_id.empty() && resource.root.location().file != nullptr) {
-    names.push_back(resource.root.location().file->path() + "#" + std::string(resource.logical_id));
-  }
-  return names;
-}
-
-std::optional<WrittenReason> find_waiver(const Resource& subject, const RuleInfo& rule,
-                                         std::span<const Waiver> waivers) {
-  std::vector<std::string> names;
-  for (const Waiver& waiver : waivers) {
-    if (!rule_matches(rule, waiver.rule)) continue;
-    if (names.empty()) names = waiver_names(subject);
-    const bool matches = std::any_of(names.begin(), names.end(),
-                                     [&](const std::string& name) { return glob_matches(waiver.resource, name); });
-    if (!matches) continue;
-    Justification justification{waiver.reason, waiver.expires, {}};
-    if (code_point_count(waiver.reason) < kMinJustificationLength) {
-      justification.problem = "its reason '" + waiver.reason + "' is shorter than " +
-                              std::to_string(kMinJustificationLength) + " characters";
-    }
-    const Location& at = waiver.location;
-    std::string origin = "the waiver at ";
-    if (at.file != nullptr) origin += at.file->path() + ":" + std::to_string(at.file->position(at.begin).line);
-    return WrittenReason{std::move(justification), std::move(origin), true};
-  }
-  return std::nullopt;
-}
-
 // Applies the subject's justification, written beside it or in a waiver, if it has one: either
 // the finding becomes suppressed, or its message says why the justification was not accepted.
-// A justification beside the resource comes first.
-void apply_justification(Finding& finding, const RuleContext& context, std::span<const Waiver> waivers) {
+void apply_justification(Finding& finding, const RuleContext& context, JustificationLedger& ledger) {
   if (finding.subject == nullptr) return;
-  std::optional<WrittenReason> written = find_in_source(*finding.subject, finding.rule->id);
-  if (!written) written = find_waiver(*finding.subject, *finding.rule, waivers);
-  if (!written) return;
+  JustificationEntry* entry = ledger.find(*finding.subject, *finding.rule);
+  if (entry == nullptr) return;
+  ++entry->matched_findings;
+  const bool external = entry->source == JustificationSource::waiver;
   const auto reject = [&](const std::string& why) {
-    finding.message += "; " + std::string(written->external ? "" : "the justification in ") + written->origin +
+    finding.message += "; " + std::string(external ? "" : "the justification in ") + entry->origin +
                        " is not accepted: " + why;
   };
   switch (finding.rule->justification) {
@@ -88,14 +32,14 @@ void apply_justification(Finding& finding, const RuleContext& context, std::span
     case JustificationPolicy::required:
       break;
   }
-  const Justification& justification = written->justification;
+  const Justification& justification = entry->justification;
   if (!justification.problem.empty()) return reject(justification.problem);
   if (justification.expires && *justification.expires < context.as_of()) {
     finding.justification_expired = true;
     return reject("it expired on " + justification.expires->to_string());
   }
   finding.suppressed = true;
-  finding.suppressed_externally = written->external;
+  finding.suppressed_externally = external;
   finding.justification = justification.reason;
   if (justification.expires) finding.justification += " (expires " + justification.expires->to_string() + ")";
 }
@@ -115,17 +59,31 @@ auto order_key(const Finding& f) {
 }  // namespace
 
 std::vector<Finding> run_rules(const Model& model, std::span<const Rule* const> rules, const RunOptions& options) {
+  JustificationLedger ledger(model, options.waivers, options.settings);
   std::vector<Finding> findings;
-  for (const Rule* rule : rules) {
-    const RuleContext context(model, rule->info, options);
-    Reporter reporter(rule->info);
-    rule->check(context, reporter);
-    const auto level = options.levels.find(rule->info.id);
+  const auto run = [&](const Rule& rule, const RuleContext& context, bool justify) {
+    Reporter reporter(rule.info);
+    rule.check(context, reporter);
+    const auto level = options.levels.find(rule.info.id);
     for (Finding& finding : reporter.take()) {
       if (level != options.levels.end() && takes_configured_level(finding)) finding.level = level->second;
-      apply_justification(finding, context, options.waivers);
+      if (justify) apply_justification(finding, context, ledger);
       findings.push_back(std::move(finding));
     }
+  };
+  std::vector<const Rule*> reviewers;
+  for (const Rule* rule : rules) {
+    if (rule->info.applies_to & kAppliesToJustifications) {
+      reviewers.push_back(rule);
+    } else {
+      run(*rule, RuleContext(model, rule->info, options), true);
+    }
+  }
+  // The rules that review justifications run last, over what the others made of them; their
+  // own findings cannot be justified (a justification of a justification would need reviewing too).
+  if (!reviewers.empty()) {
+    const JustificationReview review(ledger, options.catalog.empty() ? rules : options.catalog, rules, findings);
+    for (const Rule* rule : reviewers) run(*rule, RuleContext(model, rule->info, options, &review), false);
   }
   std::sort(findings.begin(), findings.end(),
             [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });

@@ -13,29 +13,45 @@ std::string_view trim_separators(std::string_view text) {
   return text;
 }
 
+// Removes the first `key=value` field that starts a word of `text` and returns its value
+// (up to the next separator); nullopt when there is none.
+std::optional<std::string> take_field(std::string& text, std::string_view key) {
+  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+    if (at > 0 && !is_separator(text[at - 1])) continue;
+    size_t end = at + key.size();
+    while (end < text.size() && !is_separator(text[end])) ++end;
+    std::string value = text.substr(at + key.size(), end - at - key.size());
+    const std::string_view before = trim_separators(std::string_view(text).substr(0, at));
+    const std::string_view after = trim_separators(std::string_view(text).substr(end));
+    text = std::string(before) + (before.empty() || after.empty() ? "" : " ") + std::string(after);
+    return value;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
+std::string short_reason_problem(std::string_view reason) {
+  if (code_point_count(reason) >= kMinJustificationLength) return {};
+  return "its reason '" + std::string(reason) + "' is shorter than " + std::to_string(kMinJustificationLength) +
+         " characters";
+}
+
 Justification parse_justification(std::string_view value) {
-  constexpr std::string_view kExpires = "expires=";
   Justification result;
-  std::string reason(value);
-  const size_t at = value.find(kExpires);
-  if (at != std::string_view::npos) {
-    size_t date_end = at + kExpires.size();
-    while (date_end < value.size() && !is_separator(value[date_end])) ++date_end;
-    const std::string_view date_text = value.substr(at + kExpires.size(), date_end - at - kExpires.size());
-    result.expires = Date::parse(date_text);
+  std::string rest(value);
+  if (const std::optional<std::string> date = take_field(rest, "expires=")) {
+    result.expires = Date::parse(*date);
     if (!result.expires) {
-      result.problem = "its expiry '" + std::string(date_text) + "' is not a date of the form YYYY-MM-DD";
+      result.flaw = JustificationFlaw::invalid_expiry;
+      result.problem = "its expiry '" + *date + "' is not a date of the form YYYY-MM-DD";
     }
-    reason = std::string(trim_separators(value.substr(0, at)));
-    const std::string_view rest = trim_separators(value.substr(date_end));
-    if (!rest.empty()) reason += (reason.empty() ? "" : " ") + std::string(rest);
   }
-  result.reason = std::string(trim_separators(reason));
-  if (result.problem.empty() && code_point_count(result.reason) < kMinJustificationLength) {
-    result.problem = "its reason '" + result.reason + "' is shorter than " + std::to_string(kMinJustificationLength) +
-                     " characters";
+  if (std::optional<std::string> owner = take_field(rest, "owner=")) result.owner = std::move(*owner);
+  result.reason = std::string(trim_separators(rest));
+  if (result.flaw == JustificationFlaw::none) {
+    result.problem = short_reason_problem(result.reason);
+    if (!result.problem.empty()) result.flaw = JustificationFlaw::short_reason;
   }
   return result;
 }

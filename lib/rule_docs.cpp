@@ -39,6 +39,7 @@ std::string applies_to_text(unsigned applies_to) {
   add(kAppliesToUserProfile, "user profiles");
   add(kAppliesToSpace, "spaces");
   add(kAppliesToAnyInput, "every input file");
+  add(kAppliesToJustifications, "justifications and waivers");
   return out;
 }
 
@@ -125,6 +126,11 @@ std::string examples_section(const RuleInfo& rule, std::span<const RuleExample> 
 // "## Justifying an exception", from the rule's policy: the same three places for every rule.
 std::string justification_section(const RuleInfo& rule) {
   std::string out = "## Justifying an exception\n";
+  if (rule.applies_to & kAppliesToJustifications) {
+    return out + "A finding about a justification cannot itself be justified: correct the justification or remove "
+                 "it. To stop checking this, turn the rule off (`\"levels\": {\"" + std::string(rule.id) +
+                 "\": \"off\"}` in `.sagelint.json`) or leave it out with `ignore`.\n\n";
+  }
   if (rule.justification == JustificationPolicy::not_accepted) {
     return out + "This rule accepts no justification: what it reports is wrong whatever the reason (often the API "
                  "rejects it), so fix the configuration.\n\n";
@@ -140,7 +146,13 @@ std::string justification_section(const RuleInfo& rule) {
   out += "- AWS CLI export: a tag `" + tag + "` in the `Tags` that `aws sagemaker list-tags` returns;\n";
   out += "- CloudFormation: the same tag in `Tags`, or `Metadata: {sagelint: {justify: {" + std::string(rule.id) +
          ": \"reason\"}}}` on the resource;\n";
-  out += "- Terraform: `tags = { \"" + tag + "\" = \"reason\" }`.\n\n";
+  out += "- Terraform: `tags = { \"" + tag + "\" = \"reason\" }`;\n";
+  out += "- or centrally, for resources that cannot be tagged: a waiver `{\"rule\": \"" + std::string(rule.id) +
+         "\", \"resource\": \"<ARN, name or file#logical id>\", \"reason\": …, \"owner\": …, \"expires\": …}` in "
+         "the `waivers` of `.sagelint.json`.\n\n";
+  out += "`owner=NAME` in the text names who answers for the exception (required when the configuration sets "
+         "`require_justification_owner`). Justifications that have expired, name no rule, justify nothing or "
+         "lack a reason are reported by SMD035–SMD038.\n\n";
   out += "SageMaker allows only letters, digits, spaces and `_ . : / = + - @` in tag values.\n\n";
   return out;
 }

@@ -46,6 +46,9 @@ constexpr SettingInfo kSettingInfos[] = {
      "accounts a VpcOnly domain with Docker access may list in VpcOnlyTrustedAccounts"},
     {"enforce_fixed_idle", "boolean", "false",
      "whether idle timeouts should be fixed (minimum = timeout = maximum) so users cannot change them"},
+    {"require_justification_owner", "boolean", "false",
+     "whether every justification and waiver must name who answers for it (`owner=NAME` in a tag, `owner` in a "
+     "waiver); one that does not is not accepted"},
 };
 
 }  // namespace

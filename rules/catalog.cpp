@@ -45,6 +45,10 @@ constexpr const Rule* kCatalog[] = {
     &rules::kSharedSpaceGoverned,
     &rules::kNamesValid,
     &rules::kTagsValidAndRequired,
+    &rules::kJustificationExpired,
+    &rules::kJustificationUnknownRule,
+    &rules::kJustificationUnused,
+    &rules::kJustificationIncomplete,
 };
 
 }  // namespace

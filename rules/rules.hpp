@@ -40,5 +40,9 @@ extern const Rule kSpaceOwnershipDeclared;    // SMD031
 extern const Rule kSharedSpaceGoverned;       // SMD032
 extern const Rule kNamesValid;                // SMD033
 extern const Rule kTagsValidAndRequired;      // SMD034
+extern const Rule kJustificationExpired;      // SMD035
+extern const Rule kJustificationUnknownRule;  // SMD036
+extern const Rule kJustificationUnused;       // SMD037
+extern const Rule kJustificationIncomplete;   // SMD038
 
 }  // namespace sagelint::rules

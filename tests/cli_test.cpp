@@ -429,3 +429,23 @@ TEST_CASE("baseline: a broken or foreign baseline is a usage error with its posi
   CHECK(alone.exit_code == 2);
   CHECK(alone.err.find("--fail-on-new needs --baseline FILE") != std::string::npos);
 }
+
+TEST_CASE("a waiver that justifies nothing is reported at its place in the configuration, in text and SARIF") {
+  TempDir dir;
+  dir.write("d.json", R"({"DomainId": "d-9", "DomainName": "research-sandbox", "AuthMode": "SSO",
+                          "AppNetworkAccessType": "VpcOnly", "SubnetIds": ["subnet-1"]})");
+  dir.write(".sagelint.json", R"({
+  "waivers": [
+    {"rule": "SMD015", "resource": "research-*", "reason": "public datasets only, SEC-1187", "owner": "jdoe"}
+  ]
+})");
+  const CliRun text = run_sagelint(dir, {"check", "--select", "SMD015,SMD037", "--color", "never", "d.json"});
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.starts_with(".sagelint.json:3:14: warning: the waiver of SMD015 for 'research-*' justifies nothing: "
+                             "it matches domain 'research-sandbox', but no finding about it; remove it "
+                             "[SMD037 justification-unused]\n"));
+  const CliRun sarif = run_sagelint(dir, {"check", "--select", "SMD015,SMD037", "--format", "sarif", "d.json"});
+  CHECK(sarif.exit_code == 1);
+  CHECK(sarif.out.find(R"("uri": ".sagelint.json")") != std::string::npos);
+  CHECK(sarif.out.find(R"("fullyQualifiedName": "/waivers/0/rule")") != std::string::npos);
+}

@@ -37,8 +37,13 @@ constexpr std::string_view kPublicTemplate = R"(Resources:
 )";
 
 Waiver waiver(std::string rule, std::string resource, std::optional<Date> expires = std::nullopt) {
-  return Waiver{std::move(rule), std::move(resource), "public datasets only, approved in SEC-1187", "jdoe", expires,
-                Location{}};
+  Waiver result;
+  result.rule = std::move(rule);
+  result.resource = std::move(resource);
+  result.reason = "public datasets only, approved in SEC-1187";
+  result.owner = "jdoe";
+  result.expires = expires;
+  return result;
 }
 
 const Finding* network_finding(const LintResult& result) {

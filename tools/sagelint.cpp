@@ -183,7 +183,13 @@ po::options_description run_options() {
 
 // Lints the paths the arguments name with the options they give; nullopt after printing
 // every mistake in the configuration or the waivers.
-std::optional<LintResult> lint_as_told(const po::variables_map& vm) {
+// A run with the configuration it read, which findings about waivers point into.
+struct ConfiguredLint {
+  Config config;
+  LintResult result;
+};
+
+std::optional<ConfiguredLint> lint_as_told(const po::variables_map& vm) {
   std::optional<Config> config = read_config(vm);
   if (!config) return std::nullopt;
   if (vm.count("waivers")) {
@@ -197,9 +203,10 @@ std::optional<LintResult> lint_as_told(const po::variables_map& vm) {
     if (!valid) return std::nullopt;
   }
   RunOptions options;
+  options.catalog = all_rules();
   options.settings = config->settings;
   options.levels = config->levels;
-  options.waivers = config->waivers;  // their locations point into `config`, which outlives the run
+  options.waivers = config->waivers;  // their locations point into `config`, which outlives the findings
   options.as_of = Date::today_utc();
   if (vm.count("as-of")) {
     const auto date = Date::parse(vm["as-of"].as<std::string>());
@@ -215,7 +222,8 @@ std::optional<LintResult> lint_as_told(const po::variables_map& vm) {
 
   std::vector<std::string> paths{"."};
   if (vm.count("path")) paths = vm["path"].as<std::vector<std::string>>();
-  return lint(paths, selection.rules, options);
+  LintResult result = lint(paths, selection.rules, options);
+  return ConfiguredLint{std::move(*config), std::move(result)};
 }
 
 std::string sarif_of(const LintResult& result, const po::variables_map& vm) {
@@ -263,9 +271,9 @@ int check_command(const std::vector<std::string>& args) {
     if (!load.baseline) throw UsageError("--baseline: " + load.error);
     baseline = std::move(load.baseline);
   }
-  std::optional<LintResult> linted = lint_as_told(vm);
+  std::optional<ConfiguredLint> linted = lint_as_told(vm);
   if (!linted) return kExitUsageOrInput;
-  LintResult& result = *linted;
+  LintResult& result = linted->result;
   if (baseline) result.baseline = compare_with_baseline(result.findings, result.fingerprints, *baseline);
 
   const bool to_stdout = !vm.count("output");
@@ -310,8 +318,9 @@ int baseline_command(const std::vector<std::string>& args) {
     std::cout << visible << "\n";
     return kExitClean;
   }
-  const std::optional<LintResult> result = lint_as_told(vm);
-  if (!result) return kExitUsageOrInput;
+  const std::optional<ConfiguredLint> linted = lint_as_told(vm);
+  if (!linted) return kExitUsageOrInput;
+  const LintResult* result = &linted->result;
   std::cerr << input_diagnostics_text(result->model, TextStyle{use_color("auto", STDERR_FILENO)});
   const std::string output = vm["output"].as<std::string>();
   write_file_atomically(output, sarif_of(*result, vm));

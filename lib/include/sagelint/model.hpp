@@ -28,8 +28,13 @@ struct Tag {
 // what a `sagelint:justify:<ID>` tag's value would hold, and where it is written.
 struct WrittenJustification {
   std::string rule_id;
-  std::string text;    // "reason … expires=YYYY-MM-DD"
+  std::string text;    // "reason … owner=NAME expires=YYYY-MM-DD"
+  std::string owner;   // given apart from the text (a list entry's `owner`); wins over owner= in it
   std::string origin;  // how messages name it: "Metadata sagelint.justify.SMD007"
+  Location at;          // the entry
+  Location rule_at;     // where it names the rule
+  Location reason_at;   // its reason (the whole text, when that holds the expiry too)
+  Location expires_at;  // its expiry, or `reason_at`
 };
 
 struct Domain;

@@ -25,6 +25,9 @@ enum AppliesTo : unsigned {
   kAppliesToUserProfile = 1u << 1,
   kAppliesToSpace = 1u << 2,
   kAppliesToAnyInput = 1u << 3,  // input problems, whatever the document
+  // Justifications and waivers: such rules run after every other rule and read what the run
+  // made of them (RuleContext::justifications()).
+  kAppliesToJustifications = 1u << 4,
 };
 
 // Whether a `sagelint:justify:<ID>` tag can turn a finding into a suppressed one.
@@ -61,10 +64,19 @@ struct Waiver {
   std::string reason;
   std::string owner;     // who answers for it; may be empty
   std::optional<Date> expires;  // valid through the end of this day, UTC
-  Location location;     // the entry in the configuration, which must outlive the run
+  Location location;     // the entry in the configuration, which must outlive the findings
+  Location rule_at;      // its members, for findings about them; `location` when absent
+  Location reason_at;
+  Location expires_at;
 };
 
+class JustificationReview;
+struct Rule;
+
 struct RunOptions {
+  // Every rule there is, so that a justification naming a rule this run did not select is not
+  // taken for one naming no rule; empty: the rules run are all there is.
+  std::span<const Rule* const> catalog;
   Settings settings = Settings::defaults();
   std::vector<Waiver> waivers;
   // The day justification expiry dates are compared with.
@@ -76,8 +88,9 @@ struct RunOptions {
 
 class RuleContext {
  public:
-  RuleContext(const Model& model, const RuleInfo& rule, const RunOptions& options)
-      : model_(model), rule_(rule), options_(options) {}
+  RuleContext(const Model& model, const RuleInfo& rule, const RunOptions& options,
+              const JustificationReview* justifications = nullptr)
+      : model_(model), rule_(rule), options_(options), justifications_(justifications) {}
 
   const Model& model() const { return model_; }
   const Settings& settings() const { return options_.settings; }
@@ -86,11 +99,15 @@ class RuleContext {
   Environment environment_of(const Resource& resource) const;
   bool is_production(const Resource& resource) const { return environment_of(resource) == Environment::production; }
   const Date& as_of() const { return options_.as_of; }
+  // What the run made of its justifications; only for rules that apply to justifications,
+  // null for the others (they run before it is known).
+  const JustificationReview* justifications() const { return justifications_; }
 
  private:
   const Model& model_;
   const RuleInfo& rule_;
   const RunOptions& options_;
+  const JustificationReview* justifications_;
 };
 
 struct Finding {

@@ -84,6 +84,8 @@ struct Settings {
   std::vector<std::string> trusted_accounts;
   // Whether idle timeouts should be fixed (Min = Idle = Max) so users cannot change them.
   bool enforce_fixed_idle = false;
+  // Whether every justification and waiver must name its owner (owner=NAME, a waiver's `owner`).
+  bool require_justification_owner = false;
 
   // The catalog's defaults, with the default generic-name pattern compiled.
   static Settings defaults();
