@@ -30,6 +30,15 @@ Date Date::today_utc() {
               static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
+int days_between(const Date& from, const Date& to) {
+  const auto days_of = [](const Date& date) {
+    const std::chrono::year_month_day ymd{std::chrono::year(date.year), std::chrono::month(static_cast<unsigned>(date.month)),
+                                          std::chrono::day(static_cast<unsigned>(date.day))};
+    return std::chrono::sys_days(ymd).time_since_epoch().count();
+  };
+  return static_cast<int>(days_of(to) - days_of(from));
+}
+
 std::string Date::to_string() const {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);

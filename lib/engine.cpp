@@ -40,8 +40,7 @@ void apply_justification(Finding& finding, const RuleContext& context, Justifica
   }
   finding.suppressed = true;
   finding.suppressed_externally = external;
-  finding.justification = justification.reason;
-  if (justification.expires) finding.justification += " (expires " + justification.expires->to_string() + ")";
+  finding.justification = justification;
 }
 
 // A configured level replaces the level of a rule's judgements, not of the notes it adds

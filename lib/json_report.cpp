@@ -94,7 +94,9 @@ std::string json_report(const LintResult& result) {
     }
     flag(w, "suppressed", finding.suppressed);
     if (finding.suppressed) {
-      member(w, "justification", finding.justification);
+      member(w, "justification", justification_text(finding.justification));
+      if (!finding.justification.owner.empty()) member(w, "owner", finding.justification.owner);
+      if (finding.justification.expires) member(w, "expires", finding.justification.expires->to_string());
       member(w, "justifiedIn", finding.suppressed_externally ? "waiver" : "source");
     }
     if (finding.unreadable_input) flag(w, "unreadableInput", true);

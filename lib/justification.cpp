@@ -31,6 +31,11 @@ std::optional<std::string> take_field(std::string& text, std::string_view key) {
 
 }  // namespace
 
+std::string justification_text(const Justification& justification) {
+  if (!justification.expires) return justification.reason;
+  return justification.reason + " (expires " + justification.expires->to_string() + ")";
+}
+
 std::string short_reason_problem(std::string_view reason) {
   if (code_point_count(reason) >= kMinJustificationLength) return {};
   return "its reason '" + std::string(reason) + "' is shorter than " + std::to_string(kMinJustificationLength) +

@@ -8,6 +8,7 @@ namespace sagelint {
 LintResult lint(std::span<const std::string> paths, std::span<const Rule* const> rules, const RunOptions& options) {
   LintResult result;
   result.model = load_inputs(paths);
+  result.rules.assign(rules.begin(), rules.end());
   result.findings = run_rules(result.model, rules, options);
   result.fingerprints = resource_fingerprints(result.model, result.findings);
   return result;

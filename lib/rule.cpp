@@ -57,7 +57,10 @@ bool has_production_name(const Domain& domain, const EnvironmentPolicy& policy) 
 }  // namespace
 
 Environment RuleContext::environment_of(const Resource& resource) const {
-  const EnvironmentPolicy& policy = options_.settings.env;
+  return resource_environment(resource, options_.settings.env);
+}
+
+Environment resource_environment(const Resource& resource, const EnvironmentPolicy& policy) {
   Environment environment = tagged_environment(resource, policy);
   const Domain* domain = resource.domain;
   if (environment == Environment::unspecified && domain && domain != &resource) {

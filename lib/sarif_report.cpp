@@ -38,6 +38,18 @@ void text_object(Writer& w, std::string_view name, std::string_view text) {
   w.EndObject();
 }
 
+// A message as SARIF plain text, where "[text](id)" is an embedded link (§3.11.6): brackets
+// quoted from the inputs are escaped, so that a name like "[x](1)" never reads as one.
+std::string message_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '[' || c == ']') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 bool is_unreserved_path_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
          c == '_' || c == '~' || c == '/' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '(' || c == ')' ||
@@ -194,7 +206,7 @@ class SarifWriter {
     key(w_, "ruleIndex");
     w_.Uint64(rule_index);
     member(w_, "level", level_name(finding.level));
-    text_object(w_, "message", finding.message);
+    text_object(w_, "message", message_text(finding.message));
     key(w_, "locations");
     w_.StartArray();
     w_.StartObject();
@@ -215,7 +227,7 @@ class SarifWriter {
     if (finding.suppressed) {
       w_.StartObject();
       member(w_, "kind", finding.suppressed_externally ? "external" : "inSource");
-      member(w_, "justification", finding.justification);
+      member(w_, "justification", justification_text(finding.justification));
       w_.EndObject();
     }
     w_.EndArray();
@@ -231,7 +243,7 @@ class SarifWriter {
       w_.Uint64(it->second);
     }
     member(w_, "level", gone.level);
-    text_object(w_, "message", gone.message);
+    text_object(w_, "message", message_text(gone.message));
     if (!gone.uri.empty()) {
       key(w_, "locations");
       w_.StartArray();
@@ -290,7 +302,7 @@ class SarifWriter {
   void notification(const Diagnostic& diagnostic, const std::map<std::string_view, size_t>& rule_index) {
     w_.StartObject();
     member(w_, "level", level_name(diagnostic.level));
-    text_object(w_, "message", diagnostic.message);
+    text_object(w_, "message", message_text(diagnostic.message));
     if (diagnostic.location.file) {
       key(w_, "locations");
       w_.StartArray();

@@ -135,7 +135,7 @@ std::string text_report(const LintResult& result, const TextStyle& style) {
     if (finding.suppressed) {
       out += p.dim;
       out += finding.suppressed_externally ? "  = suppressed by a waiver: " : "  = suppressed by a justification: ";
-      out += finding.justification;
+      out += justification_text(finding.justification);
       out += p.reset;
       out += "\n";
     }

@@ -120,7 +120,7 @@ TEST_CASE("sagelint --version and --help succeed, no command is a usage error") 
   CHECK(none.err.starts_with("usage: sagelint"));
   const CliRun unknown = run_sagelint(dir, {"lint"});
   CHECK(unknown.exit_code == 2);
-  CHECK(unknown.err == "sagelint: error: unknown command 'lint'; commands are check, baseline, rules and explain\n");
+  CHECK(unknown.err == "sagelint: error: unknown command 'lint'; commands are check, baseline, report, rules and explain\n");
 }
 
 TEST_CASE("check exits 0 when nothing reaches the fail level, 1 when something does") {

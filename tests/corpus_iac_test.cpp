@@ -50,7 +50,7 @@ std::pair<size_t, size_t> check_corpus(const std::string& format) {
     std::string golden;
     for (const Finding& finding : result.findings) {
       golden += line_of(finding.location, finding.level, finding.message) + " [" + std::string(finding.rule->id) + "]";
-      if (finding.suppressed) golden += " (suppressed: " + finding.justification + ")";
+      if (finding.suppressed) golden += " (suppressed: " + justification_text(finding.justification) + ")";
       golden += "\n";
     }
     for (const Diagnostic& note : result.model.notes) golden += line_of(note.location, note.level, note.message) + "\n";

@@ -68,7 +68,7 @@ CaseRun run_case(const fs::path& case_path, std::string_view rule_id) {
     }
     run.snapshot += snapshot_line(finding.location, finding.level, finding.message, prefix) + " [" +
                     std::string(finding.rule->id) + "]";
-    if (finding.suppressed) run.snapshot += " (suppressed: " + finding.justification + ")";
+    if (finding.suppressed) run.snapshot += " (suppressed: " + justification_text(finding.justification) + ")";
     run.snapshot += "\n";
   }
   if (every_rule) {

@@ -225,7 +225,8 @@ TEST_CASE("require_justification_owner rejects justifications and waivers that n
   const auto generic = findings_of(result, "SMD003");
   REQUIRE(generic.size() == 2);
   CHECK(generic[0]->suppressed);
-  CHECK(generic[0]->justification == "break-glass profile");
+  CHECK(generic[0]->justification.reason == "break-glass profile");
+  CHECK(generic[0]->justification.owner == "platform-team");
   CHECK_FALSE(generic[1]->suppressed);
   CHECK_FALSE(findings_of(result, "SMD015").front()->suppressed);
   const std::string lines = reported(result, "SMD038");

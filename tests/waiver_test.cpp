@@ -78,7 +78,7 @@ TEST_CASE("a waiver matches a resource by ARN, name or file#logical id, with glo
     const Finding* finding = network_finding(result);
     CHECK(finding->suppressed == c.suppressed);
     CHECK(finding->suppressed_externally == c.suppressed);
-    if (c.suppressed) CHECK(finding->justification == "public datasets only, approved in SEC-1187");
+    if (c.suppressed) CHECK(finding->justification.reason == "public datasets only, approved in SEC-1187");
   }
 }
 
@@ -104,7 +104,7 @@ TEST_CASE("a waiver is valid through the end of its expiry day, UTC") {
   const LintResult first = lint_files(dir, {{"d.json", std::string(kPublicDomain)}}, options);
   const Finding* on_the_day = network_finding(first);
   CHECK(on_the_day->suppressed);
-  CHECK(on_the_day->justification == "public datasets only, approved in SEC-1187 (expires 2026-06-30)");
+  CHECK(justification_text(on_the_day->justification) == "public datasets only, approved in SEC-1187 (expires 2026-06-30)");
   options.as_of = Date{2026, 7, 1};
   const LintResult second = lint_files(dir, {{"d.json", std::string(kPublicDomain)}}, options);
   const Finding* day_after = network_finding(second);
@@ -122,7 +122,7 @@ TEST_CASE("a justification beside the resource comes before a waiver, and polici
   const Finding* in_source = network_finding(tagged_result);
   CHECK(in_source->suppressed);
   CHECK_FALSE(in_source->suppressed_externally);
-  CHECK(in_source->justification == "teaching sandbox only");
+  CHECK(in_source->justification.reason == "teaching sandbox only");
 
   // SMD015 accepts no justification in production, wherever it is written.
   options.settings.env.fallback = Environment::production;

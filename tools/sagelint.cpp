@@ -14,6 +14,7 @@
 
 #include "sagelint/baseline.hpp"
 #include "sagelint/catalog.hpp"
+#include "sagelint/compliance_report.hpp"
 #include "sagelint/config.hpp"
 #include "sagelint/engine.hpp"
 #include "sagelint/json_report.hpp"
@@ -43,6 +44,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  check [PATH...]     lint files and directories (default: the current directory)\n"
     "  baseline [PATH...]  write the current findings as a baseline for check --baseline\n"
+    "  report [PATH...]    write a compliance report per domain, in HTML or Markdown\n"
     "  rules               list the rules\n"
     "  explain RULE...     show a rule's documentation (by id or name)\n"
     "\n"
@@ -181,14 +183,31 @@ po::options_description run_options() {
   return options;
 }
 
-// Lints the paths the arguments name with the options they give; nullopt after printing
-// every mistake in the configuration or the waivers.
 // A run with the configuration it read, which findings about waivers point into.
 struct ConfiguredLint {
   Config config;
   LintResult result;
 };
 
+// The day of the run: `report --date` or `--as-of`, else today in UTC.
+Date run_date(const po::variables_map& vm) {
+  if (vm.count("date") && vm.count("as-of")) throw UsageError("give --date or --as-of, not both");
+  for (const char* option : {"date", "as-of"}) {
+    if (!vm.count(option)) continue;
+    const auto date = Date::parse(vm[option].as<std::string>());
+    if (!date) throw UsageError(std::string("--") + option + " must be a date of the form YYYY-MM-DD");
+    return *date;
+  }
+  return Date::today_utc();
+}
+
+std::vector<std::string> input_paths(const po::variables_map& vm) {
+  if (vm.count("path")) return vm["path"].as<std::vector<std::string>>();
+  return {"."};
+}
+
+// Lints the paths the arguments name with the options they give; nullopt after printing
+// every mistake in the configuration or the waivers.
 std::optional<ConfiguredLint> lint_as_told(const po::variables_map& vm) {
   std::optional<Config> config = read_config(vm);
   if (!config) return std::nullopt;
@@ -207,12 +226,7 @@ std::optional<ConfiguredLint> lint_as_told(const po::variables_map& vm) {
   options.settings = config->settings;
   options.levels = config->levels;
   options.waivers = config->waivers;  // their locations point into `config`, which outlives the findings
-  options.as_of = Date::today_utc();
-  if (vm.count("as-of")) {
-    const auto date = Date::parse(vm["as-of"].as<std::string>());
-    if (!date) throw UsageError("--as-of must be a date of the form YYYY-MM-DD");
-    options.as_of = *date;
-  }
+  options.as_of = run_date(vm);
   if (vm.count("env")) options.settings.env.fallback = parse_environment(vm["env"].as<std::string>());
   std::vector<std::string> select = vm.count("select") ? list_option(vm, "select") : config->select;
   std::vector<std::string> ignore = config->ignore;
@@ -220,9 +234,7 @@ std::optional<ConfiguredLint> lint_as_told(const po::variables_map& vm) {
   const RuleSelection selection = select_rules(select, ignore);
   if (!selection.error.empty()) throw UsageError(selection.error);
 
-  std::vector<std::string> paths{"."};
-  if (vm.count("path")) paths = vm["path"].as<std::vector<std::string>>();
-  LintResult result = lint(paths, selection.rules, options);
+  LintResult result = lint(input_paths(vm), selection.rules, options);
   return ConfiguredLint{std::move(*config), std::move(result)};
 }
 
@@ -329,6 +341,49 @@ int baseline_command(const std::vector<std::string>& args) {
   return result->inputs_failed() > 0 ? kExitUsageOrInput : kExitClean;
 }
 
+// Writes a compliance report of the run; findings do not fail it, inputs that cannot be read do.
+int report_command(const std::vector<std::string>& args) {
+  po::options_description visible("options for sagelint report [PATH...]");
+  visible.add_options()
+      ("format,f", po::value<std::string>()->default_value("html"), "report format: html or markdown")
+      ("output,o", po::value<std::string>(), "write the report to FILE (replaced atomically) instead of standard output")
+      ("date", po::value<std::string>(),
+       "the report's date, YYYY-MM-DD, which justification expiries are compared with (default: today, UTC); "
+       "the same inputs and date give the same bytes");
+  visible.add(run_options());
+  po::options_description hidden;
+  hidden.add_options()("path", po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  const po::variables_map vm = parse(args, visible, hidden, positional);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kExitClean;
+  }
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "html" && format != "markdown") {
+    throw UsageError("--format must be html or markdown, not '" + format + "'");
+  }
+  const std::optional<ConfiguredLint> linted = lint_as_told(vm);
+  if (!linted) return kExitUsageOrInput;
+  const LintResult& result = linted->result;
+  ReportScope scope;
+  scope.date = run_date(vm);
+  scope.inputs = input_paths(vm);
+  scope.configuration = linted->config.path;
+  scope.settings = linted->config.settings;
+  if (vm.count("env")) scope.settings.env.fallback = parse_environment(vm["env"].as<std::string>());
+  const std::string report =
+      format == "html" ? html_compliance_report(result, scope) : markdown_compliance_report(result, scope);
+  std::cerr << input_diagnostics_text(result.model, TextStyle{use_color("auto", STDERR_FILENO)});
+  if (vm.count("output")) {
+    write_file_atomically(vm["output"].as<std::string>(), report);
+  } else {
+    std::cout << report << std::flush;
+  }
+  return result.inputs_failed() > 0 ? kExitUsageOrInput : kExitClean;
+}
+
 void write_rule_docs(const std::string& directory) {
   fs::create_directories(directory);
   for (const Rule* rule : all_rules()) {
@@ -404,9 +459,10 @@ int run(int argc, char** argv) {
   }
   if (command == "check") return check_command(args);
   if (command == "baseline") return baseline_command(args);
+  if (command == "report") return report_command(args);
   if (command == "rules") return rules_command(args);
   if (command == "explain") return explain_command(args);
-  throw UsageError("unknown command '" + command + "'; commands are check, baseline, rules and explain");
+  throw UsageError("unknown command '" + command + "'; commands are check, baseline, report, rules and explain");
 }
 
 }  // namespace

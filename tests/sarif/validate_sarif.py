@@ -141,7 +141,7 @@ def own_errors(log, exit_status, unparseable):
     if failures and exit_status != 2:
         errors.append(f'inputs failed but sagelint exited {exit_status}, not 2')
     for result in run['results']:
-        if '](' in result['message']['text']:
+        if re.search(r'(?<!\\)\]\(', result['message']['text']):
             errors.append(f"message reads as an embedded link: {result['message']['text']}")
     return errors
 

@@ -21,4 +21,7 @@ struct Date {
   std::string to_string() const;
 };
 
+// Days from `from` to `to`: negative when `to` comes first.
+int days_between(const Date& from, const Date& to);
+
 }  // namespace sagelint

@@ -29,6 +29,9 @@ struct Justification {
 // an expiry that is not a date are problems.
 Justification parse_justification(std::string_view tag_value);
 
+// "reason (expires YYYY-MM-DD)", as reports show an accepted justification.
+std::string justification_text(const Justification& justification);
+
 // The problem of a reason shorter than kMinJustificationLength characters; empty when it is long enough.
 std::string short_reason_problem(std::string_view reason);
 

@@ -14,6 +14,7 @@ namespace sagelint {
 
 struct LintResult {
   Model model;
+  std::vector<const Rule*> rules;  // the rules the run evaluated
   std::vector<Finding> findings;
   // Each finding's sagelintResourceFingerprint/v1 (baseline.hpp), in the same order.
   std::vector<std::string> fingerprints;

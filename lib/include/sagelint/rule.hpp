@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sagelint/date.hpp"
+#include "sagelint/justification.hpp"
 #include "sagelint/location.hpp"
 #include "sagelint/model.hpp"
 #include "sagelint/settings.hpp"
@@ -86,6 +87,10 @@ struct RunOptions {
   std::map<std::string, Level, std::less<>> levels;
 };
 
+// The resource's environment as `policy` decides: its own environment tag, its domain's, a
+// production domain name or account, then the policy's fallback.
+Environment resource_environment(const Resource& resource, const EnvironmentPolicy& policy);
+
 class RuleContext {
  public:
   RuleContext(const Model& model, const RuleInfo& rule, const RunOptions& options,
@@ -121,7 +126,7 @@ struct Finding {
   // Where the accepted justification is written: beside the resource (a tag, template
   // Metadata; SARIF's "inSource") or in the configuration's waivers (SARIF's "external").
   bool suppressed_externally = false;
-  std::string justification;  // the reason, when suppressed
+  Justification justification;  // the one that suppressed it: reason, owner, expiry
   bool justification_expired = false;  // it had one, but its expiry date has passed
   // The file could not be read or parsed at all. Such findings fail the run whatever the
   // fail level, and the CLI also reports them on stderr.
