@@ -35,7 +35,7 @@ dl.scope dt { font-weight: 600; } dl.scope dd { margin: 0; }
 .bar span { display: inline-block; height: 12px; vertical-align: middle; }
 .bar .e { background: var(--error); } .bar .w { background: #f79009; } .bar .n { background: #98a2b3; }
 table.matrix td { text-align: center; white-space: nowrap; }
-table.matrix tr.defaults th, table.matrix tr.defaults td { background: #f9fafb; font-style: italic; }
+table.matrix tr.defaults th { background: #f9fafb; font-style: italic; }
 td.holds { color: var(--ok); } td.broken { color: var(--error); font-weight: 600; background: #fef3f2; }
 td.justified { color: #6941c6; } td.unknown, td.not_evaluated { color: var(--muted); }
 td a { color: inherit; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sagelint/markup.hpp"
 #include "sagelint/text.hpp"
 
 namespace sagelint {
@@ -32,7 +33,7 @@ void append_header(std::string& out, const Palette& p, const Location& at, Level
   out += p.bold;
   if (at.file) {
     const Position begin = at.file->position(at.begin);
-    out += at.file->path() + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column) + ": ";
+    out += printable(at.file->path()) + ":" + std::to_string(begin.line) + ":" + std::to_string(begin.column) + ": ";
   } else {
     out += "sagelint: ";
   }
@@ -43,7 +44,7 @@ void append_header(std::string& out, const Palette& p, const Location& at, Level
   out += p.reset;
   out += " ";
   out += p.bold;
-  out += message;
+  out += printable(message);
   out += p.reset;
 }
 
@@ -59,21 +60,25 @@ void append_code_frame(std::string& out, const Palette& p, const Location& at) {
   const size_t start = std::min<size_t>(at.begin - line_start, line.size());
   const size_t stop = std::clamp<size_t>(at.end > line_start ? at.end - line_start : start, start, line.size());
 
+  // Control characters from the input are shown escaped, never sent to the terminal; the
+  // caret is placed under the escaped text.
+  const std::string before = printable(line.substr(0, start));
+  const std::string under = printable(line.substr(start, stop - start));
   const std::string number = std::to_string(begin.line);
   const std::string gutter(number.size(), ' ');
-  out.append(p.dim).append(" ").append(number).append(" | ").append(p.reset).append(line).append("\n");
+  out.append(p.dim).append(" ").append(number).append(" | ").append(p.reset).append(printable(line)).append("\n");
   out.append(p.dim).append(" ").append(gutter).append(" | ").append(p.reset);
   // Keep tabs so the caret lines up however the terminal expands them; one space per
   // character otherwise.
-  for (size_t i = 0; i < start; ++i) {
-    if (line[i] == '\t') out += '\t';
-    else if (!is_continuation_byte(line[i])) out += ' ';
+  for (char c : before) {
+    if (c == '\t') out += '\t';
+    else if (!is_continuation_byte(c)) out += ' ';
   }
   out += p.caret;
   out += '^';
   size_t width = 0;
-  for (size_t i = start; i < stop; ++i) {
-    if (!is_continuation_byte(line[i])) ++width;
+  for (char c : under) {
+    if (!is_continuation_byte(c)) ++width;
   }
   if (width > 1) out += std::string(width - 1, '~');
   out += p.reset;
@@ -135,7 +140,7 @@ std::string text_report(const LintResult& result, const TextStyle& style) {
     if (finding.suppressed) {
       out += p.dim;
       out += finding.suppressed_externally ? "  = suppressed by a waiver: " : "  = suppressed by a justification: ";
-      out += justification_text(finding.justification);
+      out += printable(justification_text(finding.justification));
       out += p.reset;
       out += "\n";
     }

@@ -449,3 +449,15 @@ TEST_CASE("a waiver that justifies nothing is reported at its place in the confi
   CHECK(sarif.out.find(R"("uri": ".sagelint.json")") != std::string::npos);
   CHECK(sarif.out.find(R"("fullyQualifiedName": "/waivers/0/rule")") != std::string::npos);
 }
+
+TEST_CASE("control characters from the inputs reach the terminal escaped") {
+  TempDir dir;
+  dir.write("d.json", "{\"DomainId\": \"d-9\", \"DomainName\": \"x\\u001b[2J\\u0007y\", \"AuthMode\": \"SSO\",\n"
+                      " \"AppNetworkAccessType\": \"PublicInternetOnly\",\n"
+                      " \"Tags\": [{\"Key\": \"sagelint:justify:SMD015\", \"Value\": \"ok \\u001b]0;title\\u0007 for now\"}]}");
+  const CliRun run = run_sagelint(dir, {"check", "--no-config", "--show-suppressed", "--color", "never", "d.json"});
+  CHECK(run.out.find('\x1b') == std::string::npos);
+  CHECK(run.out.find('\a') == std::string::npos);
+  CHECK(run.out.find("domain 'x\\x1b[2J\\x07y'") != std::string::npos);
+  CHECK(run.out.find("ok \\x1b]0;title\\x07 for now") != std::string::npos);
+}

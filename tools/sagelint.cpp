@@ -19,6 +19,7 @@
 #include "sagelint/engine.hpp"
 #include "sagelint/json_report.hpp"
 #include "sagelint/lint.hpp"
+#include "sagelint/markup.hpp"
 #include "sagelint/rule_docs.hpp"
 #include "sagelint/sarif_report.hpp"
 #include "sagelint/text_report.hpp"
@@ -156,7 +157,7 @@ std::optional<Config> read_config(const po::variables_map& vm) {
     if (!error && !relative.empty()) path = relative;
   }
   const ConfigLoad load = load_config(*path, all_rules());
-  for (const std::string& problem : load.errors) std::cerr << "sagelint: error: " << problem << "\n";
+  for (const std::string& problem : load.errors) std::cerr << "sagelint: error: " << printable(problem) << "\n";
   return load.config;
 }
 
@@ -215,7 +216,7 @@ std::optional<ConfiguredLint> lint_as_told(const po::variables_map& vm) {
     bool valid = true;
     for (const std::string& file : vm["waivers"].as<std::vector<std::string>>()) {
       for (const std::string& problem : load_waivers(file, *config)) {
-        std::cerr << "sagelint: error: " << problem << "\n";
+        std::cerr << "sagelint: error: " << printable(problem) << "\n";
         valid = false;
       }
     }
@@ -471,13 +472,13 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const UsageError& error) {
-    std::cerr << "sagelint: error: " << error.what() << "\n";
+    std::cerr << "sagelint: error: " << printable(error.what()) << "\n";
     return kExitUsageOrInput;
   } catch (const po::error& error) {
-    std::cerr << "sagelint: error: " << error.what() << "\n";
+    std::cerr << "sagelint: error: " << printable(error.what()) << "\n";
     return kExitUsageOrInput;
   } catch (const std::exception& error) {
-    std::cerr << "sagelint: error: " << error.what() << "\n";
+    std::cerr << "sagelint: error: " << printable(error.what()) << "\n";
     return kExitUsageOrInput;
   }
 }
