@@ -48,6 +48,7 @@ std::string json_report(const LintResult& result) {
   const FindingCounts counts = count_findings(result.findings);
 
   w.StartObject();
+  member(w, "schemaVersion", uint64_t{kJsonSchemaVersion});
   w.Key("tool");
   w.StartObject();
   member(w, "name", "sagelint");

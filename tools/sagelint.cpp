@@ -14,6 +14,7 @@
 
 #include "sagelint/baseline.hpp"
 #include "sagelint/catalog.hpp"
+#include "sagelint/ci_report.hpp"
 #include "sagelint/compliance_report.hpp"
 #include "sagelint/config.hpp"
 #include "sagelint/engine.hpp"
@@ -251,7 +252,8 @@ std::string sarif_of(const LintResult& result, const po::variables_map& vm) {
 int check_command(const std::vector<std::string>& args) {
   po::options_description visible("options for sagelint check [PATH...]");
   visible.add_options()
-      ("format,f", po::value<std::string>()->default_value("text"), "report format: text, sarif or json")
+      ("format,f", po::value<std::string>()->default_value("text"),
+       "report format: text, sarif, json, junit or github (workflow annotations)")
       ("output,o", po::value<std::string>(), "write the report to FILE instead of standard output")
       ("fail-on", po::value<std::string>()->default_value("warning"),
        "exit 1 when a finding is at or above this level: error, warning, note or none")
@@ -272,8 +274,8 @@ int check_command(const std::vector<std::string>& args) {
   }
 
   const std::string format = vm["format"].as<std::string>();
-  if (format != "text" && format != "sarif" && format != "json") {
-    throw UsageError("--format must be text, sarif or json, not '" + format + "'");
+  if (format != "text" && format != "sarif" && format != "json" && format != "junit" && format != "github") {
+    throw UsageError("--format must be text, sarif, json, junit or github, not '" + format + "'");
   }
   const std::optional<Level> fail_level = parse_fail_level(vm["fail-on"].as<std::string>());
   if (vm.count("fail-on-new") && !vm.count("baseline")) throw UsageError("--fail-on-new needs --baseline FILE");
@@ -296,6 +298,10 @@ int check_command(const std::vector<std::string>& args) {
     report = text_report(result, TextStyle{color, vm.count("show-suppressed") > 0});
   } else if (format == "sarif") {
     report = sarif_of(result, vm);
+  } else if (format == "junit") {
+    report = junit_report(result, fail_level);
+  } else if (format == "github") {
+    report = github_report(result);
   } else {
     report = json_report(result);
   }
