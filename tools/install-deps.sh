@@ -7,7 +7,8 @@ packages=(
   g++ cmake make pkg-config         # toolchain (CMake 3.25 for workflow presets)
   rapidjson-dev libre2-dev libboost-program-options-dev doctest-dev
   libyaml-dev                       # CloudFormation templates in YAML
-  python3 python3-jsonschema        # SARIF schema validation in the test suite
+  python3 python3-jsonschema        # SARIF and JSON schema validation in the test suite
+  cmark-gfm                         # GitHub's Markdown renderer: the Markdown report's tests
 )
 
 missing=()
