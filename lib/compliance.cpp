@@ -102,11 +102,10 @@ PracticeCell judge(std::span<const size_t> own, std::span<const size_t> inherite
   for (size_t k : own) {
     if (is_open(k)) cell.findings.push_back(k);
   }
+  // The profile's own findings come first; the cell is marked inherited only without them.
+  cell.inherited = cell.findings.empty();
   for (size_t k : inherited) {
-    if (is_open(k)) {
-      cell.findings.push_back(k);
-      cell.inherited = true;
-    }
+    if (is_open(k)) cell.findings.push_back(k);
   }
   if (!cell.findings.empty()) {
     cell.state = PracticeState::broken;

@@ -184,3 +184,28 @@ TEST_CASE("reports of every fixture directory and of the corpus are generated, e
     CHECK(markdown.find("## Exceptions in force") != std::string::npos);
   }
 }
+
+TEST_CASE("the Markdown excerpt in docs/reports.md is the sample's report as it is now") {
+  const std::vector<std::string> paths{"fixtures/sample"};
+  std::string report = markdown_compliance_report(lint(paths, all_rules(), on_report_day()), scope_of(paths));
+  // The excerpt leaves out the links: "[✗ F5](#findings-of-domain-2)" shows as "✗ F5".
+  for (std::string_view link_start : {"[✗", "[?"}) {
+    for (size_t open = report.find(link_start); open != std::string::npos; open = report.find(link_start, open)) {
+      const size_t close = report.find("](#", open);
+      const size_t end = report.find(')', close);
+      report = report.substr(0, open) + report.substr(open + 1, close - open - 1) + report.substr(end + 1);
+    }
+  }
+  const std::string docs = read_file(fs::path(SAGELINT_SOURCE_DIR) / "docs" / "reports.md");
+  size_t excerpt_lines = 0;
+  size_t at = 0;
+  while ((at = docs.find("\n> ", at)) != std::string::npos) {
+    const size_t end = docs.find('\n', at + 1);
+    const std::string line = docs.substr(at + 3, end - at - 3);
+    at = end;
+    if (line.empty()) continue;
+    ++excerpt_lines;
+    CHECK_MESSAGE(report.find(line + "\n") != std::string::npos, "docs/reports.md has a line the report lacks: " << line);
+  }
+  CHECK(excerpt_lines >= 8);
+}

@@ -42,7 +42,7 @@ std::string_view to_string(Environment environment);  // "production", "non-prod
 struct PracticeCell {
   PracticeState state = PracticeState::not_evaluated;
   std::vector<size_t> findings;  // indexes into LintResult::findings that decide the state
-  bool inherited = false;        // a finding about the domain's default decides it
+  bool inherited = false;        // only findings about the domain's defaults decide it
 };
 
 struct ProfileRow {
