@@ -19,6 +19,19 @@ std::string normal_path(const std::string& path) {
   return std::filesystem::path(path).lexically_normal().generic_string();
 }
 
+// A SARIF message's plain text as it was before the writer escaped its brackets (§3.11.6: a
+// literal '[' is written "\[", a ']' "\]"). Only a backslash before a bracket is dropped: the
+// writer adds no other, so "\\[" (a backslash from the input, then a bracket) reads "\[".
+std::string unescaped_message(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool escaped_bracket = text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == '[' || text[i + 1] == ']');
+    if (!escaped_bracket) out += text[i];
+  }
+  return out;
+}
+
 // RFC 6901 escaping, so that a key holding '/' cannot pass for two steps.
 void append_token(std::string& out, std::string_view token) {
   for (char c : token) {
@@ -265,7 +278,7 @@ class BaselineReader {
       return std::nullopt;
     }
     out.rule_id = tree_.string(rule_id);
-    out.message = tree_.string(text);
+    out.message = unescaped_message(tree_.string(text));
     out.fingerprint = tree_.string(fingerprint);
     out.level = optional_string(result, {"level"}).value_or("warning");  // SARIF's default
     out.line_hash = optional_string(fingerprints, {"primaryLocationLineHash"}).value_or("");

@@ -351,6 +351,35 @@ TEST_CASE("baseline: a run over its own baseline is all unchanged, and its SARIF
   }
 }
 
+TEST_CASE("baseline: brackets and backslashes in a message read back as they were written") {
+  // SARIF escapes a message's brackets; a baseline that kept the escapes would call every such
+  // finding updated, and write its absent results escaped twice.
+  TempDir dir;
+  const std::string bundle = R"({"Domains": [{"DomainId": "d-1", "DomainName": "ml", "AuthMode": "IAM",
+    "AppNetworkAccessType": "VpcOnly", "DefaultUserSettings": {"DefaultLandingUri": "studio::"},
+    "Tags": [{"Key": "Environment", "Value": "dev"}, {"Key": "[x](1) \\[y\\]!", "Value": "v"},
+             {"Key": "gone [z]!", "Value": "w"}]}]})";
+  LintResult result = lint_files(dir, {{"bundle.json", bundle}});
+  const Baseline baseline = baseline_of(result, dir);
+  CHECK(std::any_of(baseline.results.begin(), baseline.results.end(), [](const BaselineResult& r) {
+    return r.message.find("'[x](1) \\[y\\]!'") != std::string::npos;
+  }));
+  result.baseline = compare_with_baseline(result.findings, result.fingerprints, baseline);
+  CHECK(result.baseline->count(BaselineState::unchanged) == result.findings.size());
+
+  // Without the 'gone [z]!' tag its finding is absent, and written back with one escape per bracket.
+  std::string fixed = bundle;
+  fixed.replace(fixed.find("gone [z]!"), std::string("gone [z]!").size(), "Owner");
+  LintResult after = lint_files(dir, {{"bundle.json", fixed}});
+  after.baseline = compare_with_baseline(after.findings, after.fingerprints, baseline);
+  REQUIRE(after.baseline->absent.size() == 1);
+  CHECK(after.baseline->absent[0].message.find("'gone [z]!'") != std::string::npos);
+  SarifOptions options;
+  options.source_root = dir.path().generic_string();
+  const std::string sarif = sarif_report(after, all_rules(), options);
+  CHECK(sarif.find(R"('gone \\[z\\]!')") != std::string::npos);  // JSON for 'gone \[z\]!'
+}
+
 TEST_CASE("baseline: fingerprints are unique in a run and name rule, resource and property path") {
   TempDir dir;
   const LintResult result = lint_files(dir, {{"bundle.json", kBundle}, {"infra/studio.yaml", kTemplate}});
