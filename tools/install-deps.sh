@@ -9,6 +9,8 @@ packages=(
   libyaml-dev                       # CloudFormation templates in YAML
   python3 python3-jsonschema        # SARIF and JSON schema validation in the test suite
   cmark-gfm                         # GitHub's Markdown renderer: the Markdown report's tests
+  chromium chromium-driver          # headless Chromium: the HTML report's tests
+  fonts-dejavu-core                 # a font with the report's ✓ and ✗ for the screenshots
 )
 
 missing=()
