@@ -48,6 +48,54 @@ void append_header(std::string& out, const Palette& p, const Location& at, Level
   out += p.reset;
 }
 
+// A line wider than this is shown as a window around the span, with "…" where it is cut: a
+// minified template's one line, or a hostile one of megabytes, would otherwise flood the
+// terminal. The window starts a little before the span, so the caret keeps some context.
+constexpr size_t kMaxFrameColumns = 160;
+constexpr size_t kColumnsBeforeSpan = 40;
+
+size_t code_points(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation_byte(c); }));
+}
+
+// The byte offset of code point `n` of UTF-8 `text`, or its size when it has fewer.
+size_t offset_of_code_point(std::string_view text, size_t n) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!is_continuation_byte(text[i]) && n-- == 0) return i;
+  }
+  return text.size();
+}
+
+// The escaped line in three parts, before, under and after the span, cut to the window.
+struct CodeFrameLine {
+  std::string before, under, after;
+  bool cut_left = false, cut_right = false;
+};
+
+CodeFrameLine frame_line(std::string_view line, size_t start, size_t stop) {
+  CodeFrameLine frame{printable(line.substr(0, start)), printable(line.substr(start, stop - start)),
+                      printable(line.substr(stop)), false, false};
+  const size_t before = code_points(frame.before);
+  if (before + code_points(frame.under) + code_points(frame.after) <= kMaxFrameColumns) return frame;
+  if (before > kColumnsBeforeSpan) {
+    frame.before.erase(0, offset_of_code_point(frame.before, before - kColumnsBeforeSpan));
+    frame.cut_left = true;
+  }
+  size_t room = kMaxFrameColumns - std::min(before, kColumnsBeforeSpan);
+  const size_t under_end = offset_of_code_point(frame.under, room);
+  if (under_end < frame.under.size()) {
+    frame.under.resize(under_end);
+    frame.after.clear();
+    frame.cut_right = true;
+    return frame;
+  }
+  room -= code_points(frame.under);
+  const size_t after_end = offset_of_code_point(frame.after, room);
+  frame.cut_right = after_end < frame.after.size();
+  frame.after.resize(after_end);
+  return frame;
+}
+
 // The source line and a caret under the span, like compilers print:
 //    12 |     "DefaultLandingUri": "app:JupyterServer:",
 //       |                          ^~~~~~~~~~~~~~~~~~~~
@@ -62,24 +110,26 @@ void append_code_frame(std::string& out, const Palette& p, const Location& at) {
 
   // Control characters from the input are shown escaped, never sent to the terminal; the
   // caret is placed under the escaped text.
-  const std::string before = printable(line.substr(0, start));
-  const std::string under = printable(line.substr(start, stop - start));
+  const CodeFrameLine frame = frame_line(line, start, stop);
+  const std::string_view ellipsis = "…";
   const std::string number = std::to_string(begin.line);
   const std::string gutter(number.size(), ' ');
-  out.append(p.dim).append(" ").append(number).append(" | ").append(p.reset).append(printable(line)).append("\n");
+  out.append(p.dim).append(" ").append(number).append(" | ").append(p.reset);
+  if (frame.cut_left) out += ellipsis;
+  out.append(frame.before).append(frame.under).append(frame.after);
+  if (frame.cut_right) out += ellipsis;
+  out += "\n";
   out.append(p.dim).append(" ").append(gutter).append(" | ").append(p.reset);
+  if (frame.cut_left) out += ' ';
   // Keep tabs so the caret lines up however the terminal expands them; one space per
   // character otherwise.
-  for (char c : before) {
+  for (char c : frame.before) {
     if (c == '\t') out += '\t';
     else if (!is_continuation_byte(c)) out += ' ';
   }
   out += p.caret;
   out += '^';
-  size_t width = 0;
-  for (char c : under) {
-    if (!is_continuation_byte(c)) ++width;
-  }
+  const size_t width = code_points(frame.under);
   if (width > 1) out += std::string(width - 1, '~');
   out += p.reset;
   out += "\n";

@@ -450,6 +450,40 @@ TEST_CASE("a waiver that justifies nothing is reported at its place in the confi
   CHECK(sarif.out.find(R"("fullyQualifiedName": "/waivers/0/rule")") != std::string::npos);
 }
 
+TEST_CASE("a very long line is shown as a window around the span, the caret under it") {
+  TempDir dir;
+  const std::string padding(100000, 'a');
+  dir.write("d.json", "{\"DomainId\": \"d-9\", \"DomainName\": \"x\", \"AuthMode\": \"SSO\", \"Padding\": \"" + padding +
+                          "\", \"AppNetworkAccessType\": \"PublicInternetOnly\", \"More\": \"" + padding + "\"}\n");
+  dir.write("deep.json", std::string(100000, '['));
+  const CliRun run = run_sagelint(dir, {"check", "--no-config", "--select", "SMD015", "--color", "never", "d.json"});
+  CHECK(run.exit_code == 1);
+  const CliRun deep = run_sagelint(dir, {"check", "--no-config", "--color", "never", "deep.json"});
+  CHECK(deep.exit_code == 2);
+  const std::vector<std::pair<std::string, std::string>> outputs = {{run.out, "\"PublicInternetOnly\""},
+                                                                     {deep.err, "["}};
+  for (const auto& [output, span_start] : outputs) {
+    std::istringstream lines(output);
+    std::vector<std::string> frame;
+    for (std::string line; std::getline(lines, line);) {
+      CHECK(line.size() < 400);
+      if (line.starts_with(" 1 | ") || line.starts_with("   | ")) frame.push_back(line);
+    }
+    REQUIRE(frame.size() == 2);
+    CHECK(frame[0].find("…") != std::string::npos);
+    // The caret line is ASCII, so the caret's byte offset is its column: the shown line,
+    // walked that many code points ("…" is one), reaches the span.
+    const size_t caret = frame[1].find('^');
+    REQUIRE(caret != std::string::npos);
+    size_t at = 0;
+    for (size_t column = 0; at < frame[0].size() && column < caret; ++column) {
+      do ++at;
+      while (at < frame[0].size() && (static_cast<unsigned char>(frame[0][at]) & 0xC0) == 0x80);
+    }
+    CHECK(frame[0].substr(at).starts_with(span_start));
+  }
+}
+
 TEST_CASE("control characters from the inputs reach the terminal escaped") {
   TempDir dir;
   dir.write("d.json", "{\"DomainId\": \"d-9\", \"DomainName\": \"x\\u001b[2J\\u0007y\", \"AuthMode\": \"SSO\",\n"
