@@ -1,9 +1,12 @@
 // The command line, run as users run it: arguments, exit codes, where output goes.
 #include <doctest/doctest.h>
+#include <rapidjson/document.h>
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "sagelint/aws_shapes.hpp"
@@ -494,4 +497,53 @@ TEST_CASE("control characters from the inputs reach the terminal escaped") {
   CHECK(run.out.find('\a') == std::string::npos);
   CHECK(run.out.find("domain 'x\\x1b[2J\\x07y'") != std::string::npos);
   CHECK(run.out.find("ok \\x1b]0;title\\x07 for now") != std::string::npos);
+}
+
+// JSONTestSuite through the command line, as a user meets it: every n_ case is an input that
+// could not be read, with its position, and exit 2; every y_ case loads; no i_ case crashes.
+// The loader's own conformance test is in json_loader_test.cpp. Skipped, and said so by
+// doctest, when the suite is not beside the checkout.
+namespace {
+const std::filesystem::path kJsonTestSuite =
+    std::filesystem::path(SAGELINT_SHARED_DIR) / "suites" / "JSONTestSuite" / "test_parsing";
+const bool kJsonTestSuiteAvailable = std::filesystem::is_directory(kJsonTestSuite);
+}  // namespace
+
+TEST_CASE("JSONTestSuite: sagelint check rejects every n_ case with its position and exit 2, loads every y_ case" *
+          doctest::skip(!kJsonTestSuiteAvailable)) {
+  TempDir dir;
+  const CliRun run = run_sagelint(dir, {"check", "--no-config", "--format", "json", "--fail-on", "none",
+                                        kJsonTestSuite.string()});
+  CHECK(run.exit_code == 2);
+  rapidjson::Document report;
+  report.Parse(run.out.c_str(), run.out.size());
+  REQUIRE_FALSE(report.HasParseError());
+  std::map<std::string, int> unreadable;  // file name: findings that it could not be read
+  for (const rapidjson::Value& finding : report["findings"].GetArray()) {
+    // Not a duplicate key, which y_object_duplicated_key has: the file loads, and SMD000 says
+    // AWS would use one of the two values.
+    if (!finding.HasMember("unreadableInput") || !finding["unreadableInput"].GetBool()) continue;
+    const std::string name = std::filesystem::path(finding["file"].GetString()).filename().string();
+    CAPTURE(name);
+    CHECK(finding["line"].GetInt() >= 1);
+    CHECK(finding["column"].GetInt() >= 1);
+    CHECK(std::string_view(finding["message"].GetString()).size() > 10);
+    ++unreadable[name];
+  }
+  size_t rejected = 0, accepted = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(kJsonTestSuite)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() != ".json") continue;
+    CAPTURE(name);
+    if (name.starts_with("n_")) {
+      CHECK(unreadable[name] == 1);
+      CHECK(run.err.find(name + ":") != std::string::npos);  // path:line:column: error: …
+      ++rejected;
+    } else if (name.starts_with("y_")) {
+      CHECK(unreadable.count(name) == 0);
+      ++accepted;
+    }
+  }
+  CHECK(rejected > 150);
+  CHECK(accepted > 90);
 }
