@@ -223,6 +223,23 @@ TEST_CASE("--output writes the report to a file and nothing to standard output")
     CHECK(run_sagelint(dir, {"check", "-f", "json", "-o", "out.json", "d.json"}).exit_code == 1);
     CHECK(read_file(dir.file("out.json")).find("\"ruleId\": \"SMD015\"") != std::string::npos);
   }
+  SUBCASE("an existing report is replaced whole, through a rename, never rewritten in place") {
+    dir.write("out.sarif", "the previous report");
+    std::filesystem::create_hard_link(dir.file("out.sarif"), dir.file("previous.sarif"));
+    CHECK(run_sagelint(dir, {"check", "-f", "sarif", "-o", "out.sarif", "d.json"}).exit_code == 1);
+    CHECK(read_file(dir.file("out.sarif")).find("\"ruleId\": \"SMD015\"") != std::string::npos);
+    // A write in place would have changed the other name of the same file too.
+    CHECK(read_file(dir.file("previous.sarif")) == "the previous report");
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+      CHECK_MESSAGE(entry.path().filename().string().find(".tmp") == std::string::npos, entry.path());
+    }
+  }
+  SUBCASE("a run that fails before its report is written leaves the previous one as it was") {
+    dir.write("out.sarif", "the previous report");
+    const CliRun run = run_sagelint(dir, {"check", "-f", "sarif", "-o", "out.sarif", "--baseline", "none.sarif", "d.json"});
+    CHECK(run.exit_code == 2);
+    CHECK(read_file(dir.file("out.sarif")) == "the previous report");
+  }
   SUBCASE("a device is written to, not replaced") {
     const CliRun run = run_sagelint(dir, {"check", "--format", "sarif", "--output", "/dev/null", "d.json"});
     CHECK(run.exit_code == 1);
