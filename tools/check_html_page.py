@@ -55,6 +55,8 @@ class WebDriver:
         except urllib.error.HTTPError as error:
             value = json.loads(error.read() or b'{}').get('value', {})
             raise RuntimeError(f'{method} {path}: {value.get("error")}: {value.get("message", "")[:500]}') from None
+        except OSError as error:  # chromedriver gone, or no answer within the timeout
+            raise RuntimeError(f'{method} {path}: {error}') from None
 
     def session_call(self, method, path, body=None):
         return self.call(method, f'/session/{self.session}{path}', body)
@@ -146,6 +148,36 @@ def write_screenshot(driver, path, max_height):
     temporary.replace(target)
 
 
+def run_browser(page, args):
+    """Starts chromedriver and a headless Chromium with a fresh profile, checks the page and
+    returns its problems; RuntimeError when the browser itself failed."""
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix='sagelint-chromium-') as profile:
+        driver_process = subprocess.Popen([args.chromedriver, f'--port={port}'], stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL)
+        driver = WebDriver(port)
+        try:
+            wait_for_driver(driver, driver_process)
+            options = {'binary': args.chromium,
+                       'args': CHROMIUM_FLAGS + [f'--user-data-dir={profile}', f'--window-size={args.width},900']}
+            capabilities = {'browserName': 'chrome', 'goog:chromeOptions': options,
+                            'goog:loggingPrefs': {'browser': 'ALL', 'performance': 'ALL'}}
+            driver.session = driver.call('POST', '/session',
+                                         {'capabilities': {'alwaysMatch': capabilities}})['sessionId']
+            return check_page(driver, page.as_uri(), args)
+        finally:
+            if driver.session:
+                try:
+                    driver.call('DELETE', f'/session/{driver.session}', timeout=10)
+                except RuntimeError:
+                    pass
+            driver_process.terminate()
+            try:
+                driver_process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                driver_process.kill()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('page', help='the HTML file to load')
@@ -166,34 +198,16 @@ def main():
         print(f'{args.page}: no such file')
         return 2
 
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix='sagelint-chromium-') as profile:
-        driver_process = subprocess.Popen([args.chromedriver, f'--port={port}'], stdout=subprocess.DEVNULL,
-                                          stderr=subprocess.DEVNULL)
-        driver = WebDriver(port)
+    # A browser that could not be started or that died is not a finding about the page: on a
+    # loaded machine that happens, so it is tried once more before the check gives up.
+    for attempt in (1, 2):
         try:
-            wait_for_driver(driver, driver_process)
-            options = {'binary': args.chromium,
-                       'args': CHROMIUM_FLAGS + [f'--user-data-dir={profile}', f'--window-size={args.width},900']}
-            capabilities = {'browserName': 'chrome', 'goog:chromeOptions': options,
-                            'goog:loggingPrefs': {'browser': 'ALL', 'performance': 'ALL'}}
-            driver.session = driver.call('POST', '/session',
-                                         {'capabilities': {'alwaysMatch': capabilities}})['sessionId']
-            problems = check_page(driver, page.as_uri(), args)
+            problems = run_browser(page, args)
+            break
         except RuntimeError as error:
-            print(f'{args.page}: could not check the page: {error}')
-            return 2
-        finally:
-            if driver.session:
-                try:
-                    driver.call('DELETE', f'/session/{driver.session}', timeout=10)
-                except (OSError, RuntimeError):
-                    pass
-            driver_process.terminate()
-            try:
-                driver_process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                driver_process.kill()
+            print(f'{args.page}: could not check the page (attempt {attempt} of 2): {error}')
+    else:
+        return 2
 
     for problem in problems:
         print(f'{args.page}: {problem}')
