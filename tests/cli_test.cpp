@@ -564,3 +564,37 @@ TEST_CASE("JSONTestSuite: sagelint check rejects every n_ case with its position
   CHECK(rejected > 150);
   CHECK(accepted > 90);
 }
+
+TEST_CASE("inputs are only read: every file is byte for byte and time for time as it was after every command") {
+  TempDir dir;
+  const std::filesystem::path inputs = dir.path() / "inputs";
+  std::filesystem::copy(std::filesystem::path(SAGELINT_SOURCE_DIR) / "fixtures", inputs,
+                        std::filesystem::copy_options::recursive);
+  struct Snapshot {
+    std::string bytes;
+    std::filesystem::file_time_type modified;
+  };
+  const auto snapshot = [&] {
+    std::map<std::string, Snapshot> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(inputs)) {
+      if (entry.is_regular_file()) files[entry.path().string()] = {read_file(entry.path()), entry.last_write_time()};
+    }
+    return files;
+  };
+  const std::map<std::string, Snapshot> before = snapshot();
+  REQUIRE(before.size() > 100);
+  for (const std::string format : {"text", "sarif", "json", "junit", "github"}) {
+    CHECK(run_sagelint(dir, {"check", "--no-config", "-f", format, "inputs"}).exit_code == 2);
+  }
+  CHECK(run_sagelint(dir, {"baseline", "--no-config", "-o", "base.sarif", "inputs"}).exit_code == 2);
+  CHECK(run_sagelint(dir, {"check", "--no-config", "--baseline", "base.sarif", "inputs"}).exit_code == 2);
+  CHECK(run_sagelint(dir, {"report", "--no-config", "-o", "r.html", "inputs"}).exit_code == 2);
+  const std::map<std::string, Snapshot> after = snapshot();
+  REQUIRE(after.size() == before.size());
+  for (const auto& [path, was] : before) {
+    CAPTURE(path);
+    REQUIRE(after.count(path) == 1);
+    CHECK(after.at(path).bytes == was.bytes);
+    CHECK(after.at(path).modified == was.modified);
+  }
+}
