@@ -57,7 +57,7 @@ auto order_key(const Finding& f) {
 
 }  // namespace
 
-std::vector<Finding> run_rules(const Model& model, std::span<const Rule* const> rules, const RunOptions& options) {
+RuleRun run_rules(const Model& model, std::span<const Rule* const> rules, const RunOptions& options) {
   JustificationLedger ledger(model, options.waivers, options.settings);
   std::vector<Finding> findings;
   const auto run = [&](const Rule& rule, const RuleContext& context, bool justify) {
@@ -70,8 +70,12 @@ std::vector<Finding> run_rules(const Model& model, std::span<const Rule* const> 
       findings.push_back(std::move(finding));
     }
   };
+  // Findings beyond the limit are not collected: once a rule crosses it, no further rule runs,
+  // so memory stays bounded by the limit and one rule's findings.
+  const auto over_limit = [&] { return findings.size() > options.limits.max_findings; };
   std::vector<const Rule*> reviewers;
   for (const Rule* rule : rules) {
+    if (over_limit()) break;
     if (rule->info.applies_to & kAppliesToJustifications) {
       reviewers.push_back(rule);
     } else {
@@ -80,7 +84,7 @@ std::vector<Finding> run_rules(const Model& model, std::span<const Rule* const> 
   }
   // The rules that review justifications run last, over what the others made of them; their
   // own findings cannot be justified (a justification of a justification would need reviewing too).
-  if (!reviewers.empty()) {
+  if (!reviewers.empty() && !over_limit()) {
     const JustificationReview review(ledger, options.catalog.empty() ? rules : options.catalog, rules, findings);
     for (const Rule* rule : reviewers) run(*rule, RuleContext(model, rule->info, options, &review), false);
   }
@@ -88,7 +92,11 @@ std::vector<Finding> run_rules(const Model& model, std::span<const Rule* const> 
             [](const Finding& a, const Finding& b) { return order_key(a) < order_key(b); });
   const auto same = [](const Finding& a, const Finding& b) { return order_key(a) == order_key(b); };
   findings.erase(std::unique(findings.begin(), findings.end(), same), findings.end());
-  return findings;
+  RuleRun result;
+  result.truncated = over_limit();
+  if (result.truncated) findings.resize(options.limits.max_findings);
+  result.findings = std::move(findings);
+  return result;
 }
 
 }  // namespace sagelint

@@ -98,8 +98,8 @@ class Nesting {
 // the first error is the one reported.
 class Parser {
  public:
-  Parser(const SourceFile& file, const HclTokens& tokens, HclFile& tree)
-      : file_(file), tokens_(tokens.tokens), lex_fault_(tokens.fault), builder_(tree) {}
+  Parser(const SourceFile& file, const HclTokens& tokens, HclFile& tree, size_t max_depth)
+      : file_(file), tokens_(tokens.tokens), lex_fault_(tokens.fault), builder_(tree), max_depth_(max_depth) {}
 
   std::optional<Fault> parse() {
     builder_.reserve(tokens_.size() / 2 + 16);
@@ -175,7 +175,7 @@ class Parser {
   }
   HclNodeId too_deep() {
     const Token& at = peek();
-    return fail(at.begin, at.end, "nesting deeper than " + std::to_string(kMaxHclDepth) + " levels");
+    return fail(at.begin, at.end, "nesting deeper than " + std::to_string(max_depth_) + " levels (--max-depth)");
   }
 
   // --- Nodes -------------------------------------------------------------------------------
@@ -308,7 +308,7 @@ class Parser {
 
   HclNodeId parse_block(const Token& type) {
     const Nesting nesting(depth_);
-    if (depth_ > kMaxHclDepth) return too_deep();
+    if (depth_ > max_depth_) return too_deep();
     const std::string_view type_name = text(type);
     HclChildList children;
     while (peek().kind != TokenKind::open_brace) {
@@ -423,7 +423,7 @@ class Parser {
 
   HclNodeId parse_expression() {
     const Nesting nesting(depth_);
-    if (depth_ > kMaxHclDepth) return too_deep();
+    if (depth_ > max_depth_) return too_deep();
     const HclNodeId condition = parse_binary(1);
     if (condition == kNoHclNode || peek().kind != TokenKind::question) return condition;
     const Token question = read();
@@ -471,7 +471,7 @@ class Parser {
     const Token token = peek();
     if (token.kind != TokenKind::minus && token.kind != TokenKind::bang) return parse_traversals(parse_term());
     const Nesting nesting(depth_);
-    if (depth_ > kMaxHclDepth) return too_deep();
+    if (depth_ > max_depth_) return too_deep();
     read();
     const HclNodeId operand = parse_unary();
     if (operand == kNoHclNode) return kNoHclNode;
@@ -711,7 +711,7 @@ class Parser {
   // `[*]` and every step after it, splats included, which apply to each element.
   HclNodeId parse_full_splat(HclNodeId source, const Token& open, const Token& close) {
     const Nesting nesting(depth_);
-    if (depth_ > kMaxHclDepth) return too_deep();
+    if (depth_ > max_depth_) return too_deep();
     const HclNodeId element = builder_.add(HclKind::splat_element, open.begin, close.end);
     const HclNodeId each = parse_traversals(element);
     if (each == kNoHclNode) return kNoHclNode;
@@ -910,7 +910,7 @@ class Parser {
       builder_.node(node).name_end = open.end;
     }
     const std::span<HclTemplatePart> parts(parts_.data() + first_part, parts_.size() - first_part);
-    std::optional<HclTemplateFault> fault = assemble_template(builder_, node, parts, style, depth_);
+    std::optional<HclTemplateFault> fault = assemble_template(builder_, node, parts, style, depth_, max_depth_);
     parts_.resize(first_part);
     if (fault) return fail(fault->begin, fault->end, std::move(fault->message));
     return node;
@@ -1014,14 +1014,30 @@ class Parser {
   size_t next_ = 0;
   bool newlines_significant_ = true;
   size_t depth_ = 0;
+  size_t max_depth_;
   std::optional<Fault> fault_;
   std::vector<HclTemplatePart> parts_;                          // of the templates being read
   std::vector<std::pair<std::string_view, HclNodeId>> names_;  // scratch for names_are_unique
 };
 
+// The first literal text or name longer than the limit: checked on the tokens, before any is
+// decoded or copied.
+std::optional<Fault> overlong_token(const std::vector<Token>& tokens, size_t max_length) {
+  for (const Token& token : tokens) {
+    if (token.end - token.begin <= max_length) continue;
+    if (token.kind == TokenKind::template_text) {
+      return Fault{token.begin, token.begin, "string longer than " + byte_size_text(max_length) + " (--max-string-length)"};
+    }
+    if (token.kind == TokenKind::identifier) {
+      return Fault{token.begin, token.begin, "name longer than " + byte_size_text(max_length) + " (--max-string-length)"};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-HclLoadResult load_hcl(const SourceFile& file) {
+HclLoadResult load_hcl(const SourceFile& file, const Limits& limits) {
   HclLoadResult result;
   const auto fail = [&](uint32_t begin, uint32_t end, std::string message) {
     result.failure = Diagnostic{Level::error, Location::at_offset(file, begin, end), std::move(message)};
@@ -1029,8 +1045,11 @@ HclLoadResult load_hcl(const SourceFile& file) {
   };
   if (std::optional<std::string> message = unsupported_encoding(file.text())) return fail(0, 0, std::move(*message));
   const HclTokens tokens = lex_hcl(file);
+  if (std::optional<Fault> fault = overlong_token(tokens.tokens, limits.max_string_length)) {
+    return fail(fault->begin, fault->end, std::move(fault->message));
+  }
   auto tree = std::make_unique<HclFile>(file);
-  Parser parser(file, tokens, *tree);
+  Parser parser(file, tokens, *tree, limits.max_depth);
   if (std::optional<Fault> fault = parser.parse()) return fail(fault->begin, fault->end, std::move(fault->message));
   result.file = std::move(tree);
   return result;

@@ -106,8 +106,8 @@ namespace {
 
 class TemplateAssembler {
  public:
-  TemplateAssembler(HclFileBuilder& builder, std::span<Part> parts, HclTemplateStyle style)
-      : builder_(builder), parts_(parts), style_(style) {}
+  TemplateAssembler(HclFileBuilder& builder, std::span<Part> parts, HclTemplateStyle style, size_t max_depth)
+      : builder_(builder), parts_(parts), style_(style), max_depth_(max_depth) {}
 
   std::optional<HclTemplateFault> run(HclNodeId template_node, size_t depth) {
     decode();
@@ -305,12 +305,12 @@ class TemplateAssembler {
   }
 
   bool too_deep(const Part& part) {
-    return fail(part.begin, part.end, "nesting deeper than " + std::to_string(kMaxHclDepth) + " levels");
+    return fail(part.begin, part.end, "nesting deeper than " + std::to_string(max_depth_) + " levels (--max-depth)");
   }
 
   bool if_directive(size_t& at, HclChildList& out, size_t depth) {
     const size_t open = at++;
-    if (depth > kMaxHclDepth) return too_deep(parts_[open]);
+    if (depth > max_depth_) return too_deep(parts_[open]);
     HclNodeId then_branch = kNoHclNode;
     HclNodeId else_branch = kNoHclNode;
     if (!branch(at, parts_[open].end, then_branch, depth)) return false;
@@ -343,7 +343,7 @@ class TemplateAssembler {
 
   bool for_directive(size_t& at, HclChildList& out, size_t depth) {
     const size_t open = at++;
-    if (depth > kMaxHclDepth) return too_deep(parts_[open]);
+    if (depth > max_depth_) return too_deep(parts_[open]);
     HclNodeId body = kNoHclNode;
     if (!branch(at, parts_[open].end, body, depth)) return false;
     if (at == parts_.size()) {
@@ -374,6 +374,7 @@ class TemplateAssembler {
   HclFileBuilder& builder_;
   std::span<Part> parts_;
   HclTemplateStyle style_;
+  size_t max_depth_;
   std::optional<HclTemplateFault> fault_;
 };
 
@@ -381,8 +382,8 @@ class TemplateAssembler {
 
 std::optional<HclTemplateFault> assemble_template(HclFileBuilder& builder, HclNodeId template_node,
                                                   std::span<HclTemplatePart> parts, HclTemplateStyle style,
-                                                  size_t depth) {
-  return TemplateAssembler(builder, parts, style).run(template_node, depth);
+                                                  size_t depth, size_t max_depth) {
+  return TemplateAssembler(builder, parts, style, max_depth).run(template_node, depth);
 }
 
 }  // namespace sagelint

@@ -40,10 +40,10 @@ struct HclTemplateFault {
 
 // Adds the nodes of the template's parts as the children of `template_node`, reordering and
 // rewriting `parts` as it goes. `depth` is the nesting depth of the template itself;
-// directives nest further.
+// directives nest further, up to `max_depth`.
 std::optional<HclTemplateFault> assemble_template(HclFileBuilder& builder, HclNodeId template_node,
                                                   std::span<HclTemplatePart> parts, HclTemplateStyle style,
-                                                  size_t depth);
+                                                  size_t depth, size_t max_depth);
 
 // Whether literal template text differs from its value: it holds an escape (in a quoted
 // string), or `$${` or `%%{`. Most text does not, and then stays in the source.

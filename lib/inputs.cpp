@@ -73,12 +73,36 @@ std::string resolved_path(const fs::path& path) {
   return fs::weakly_canonical(fs::absolute(path, error), error).generic_string();
 }
 
-// The files to read, in a stable order, and the paths that do not exist.
-void collect(const std::string& path, std::vector<InputFile>& files, Model& model) {
+// What a file that is not a regular file is, for messages.
+std::string_view kind_of(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo: return "a FIFO";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::block: return "a block device";
+    case fs::file_type::character: return "a character device";
+    default: return "not a regular file";
+  }
+}
+
+// The files to read, in a stable order, and the paths that cannot be read. Only regular
+// files are read: a FIFO would block the run until something writes to it, and devices and
+// sockets hold no configuration. Links to directories are not followed, so a link loop
+// cannot make the walk endless. A walk stops once `room` files are found (the caller reports
+// the limit).
+void collect(const std::string& path, std::vector<InputFile>& files, size_t room, Model& model) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
-  if (error || !fs::exists(status)) {
+  if (status.type() == fs::file_type::not_found) {
     model.load_failures.push_back(Diagnostic{Level::error, {}, path + ": no such file or directory"});
+    return;
+  }
+  if (error) {  // a link loop, a directory on the way that cannot be searched
+    model.load_failures.push_back(Diagnostic{Level::error, {}, path + ": " + error.message()});
+    return;
+  }
+  if (!fs::is_directory(status) && !fs::is_regular_file(status)) {
+    model.load_failures.push_back(
+        Diagnostic{Level::error, {}, path + ": " + std::string(kind_of(status.type())) + ", not a file; not read"});
     return;
   }
   if (!fs::is_directory(status)) {
@@ -88,21 +112,40 @@ void collect(const std::string& path, std::vector<InputFile>& files, Model& mode
   const fs::path root(path);
   const fs::path absolute_root(resolved_path(root));
   std::vector<InputFile> found;
-  const auto options = fs::directory_options::skip_permission_denied;
-  for (auto it = fs::recursive_directory_iterator(root, options, error); !error && it != fs::end(it);
-       it.increment(error)) {
+  const auto note = [&](const fs::path& entry, const std::string& why) {
+    model.notes.push_back(Diagnostic{Level::note, {}, entry.generic_string() + ": skipped: " + why});
+  };
+  for (auto it = fs::recursive_directory_iterator(root, error); !error && it != fs::end(it); it.increment(error)) {
     const fs::path& entry = it->path();
-    if (it->is_directory(error)) {
+    // An entry that cannot be examined (a link loop, a link to nowhere) is noted, and the walk
+    // goes on: one bad entry must not hide the files after it.
+    std::error_code entry_error;
+    const fs::file_status entry_status = it->status(entry_error);
+    if (entry_error && is_candidate(entry)) {
+      note(entry, entry_error.message());
+      continue;
+    }
+    if (fs::is_directory(entry_status)) {
       // Hidden directories (.git, .terraform, …) and installed packages hold no configuration
       // worth linting, and can hold thousands of JSON files.
       const std::string name = entry.filename().string();
-      if (name.starts_with(".") || name == "node_modules") it.disable_recursion_pending();
+      if (name.starts_with(".") || name == "node_modules") {
+        it.disable_recursion_pending();
+      } else if (::access(entry.c_str(), R_OK | X_OK) != 0) {
+        note(entry, "cannot read the directory: " + std::error_code(errno, std::generic_category()).message());
+        it.disable_recursion_pending();
+      }
       continue;
     }
-    if (!it->is_regular_file(error) || !is_candidate(entry)) continue;
+    if (!is_candidate(entry)) continue;
+    if (!fs::is_regular_file(entry_status)) {
+      note(entry, std::string(kind_of(entry_status.type())) + ", not a file");
+      continue;
+    }
+    if (files.size() + found.size() >= room) break;
     // A link is resolved (GitHub shows no file behind one); anything else lies below the root.
-    std::string absolute = it->is_symlink(error) ? resolved_path(entry)
-                                                  : (absolute_root / entry.lexically_relative(root)).generic_string();
+    std::string absolute = it->is_symlink(entry_error) ? resolved_path(entry)
+                                                        : (absolute_root / entry.lexically_relative(root)).generic_string();
     found.push_back(InputFile{entry.generic_string(), std::move(absolute), false});
   }
   if (error) {
@@ -116,72 +159,61 @@ void collect(const std::string& path, std::vector<InputFile>& files, Model& mode
 // (A file truncated by another process while it is mapped would end the run with SIGBUS; a
 // linter reading files as they are being rewritten has no sound result to give anyway.)
 constexpr off_t kMapFrom = 1 << 20;
-constexpr off_t kTooLarge = UINT32_MAX - SourceFile::kPadding;
+// Offsets are 32-bit, whatever --max-file-size says.
+constexpr uint64_t kTooLarge = UINT32_MAX - SourceFile::kPadding;
 
-// Reads all of `fd` into `text`: a pipe or another file whose size is not known beforehand.
-bool read_rest(int fd, std::string& text, std::string& error) {
-  char buffer[1 << 16];
-  for (;;) {
-    const ssize_t count = ::read(fd, buffer, sizeof buffer);
-    if (count == 0) return true;
-    if (count < 0) {
-      if (errno == EINTR) continue;
-      error = std::error_code(errno, std::generic_category()).message();
-      return false;
-    }
-    text.append(buffer, static_cast<size_t>(count));
-    if (text.size() >= static_cast<size_t>(kTooLarge)) {
-      error = "file too large (4 GiB or more)";
-      return false;
-    }
-  }
-}
+std::string error_text(int number) { return std::error_code(number, std::generic_category()).message(); }
 
-std::optional<SourceText> read_open_file(int fd, std::string& error) {
+// The text of the open regular file `fd`, or why it is not read (a whole message).
+std::optional<SourceText> read_open_file(int fd, const Limits& limits, std::string& error) {
   struct stat info {};
   if (::fstat(fd, &info) != 0) {
-    error = std::error_code(errno, std::generic_category()).message();
+    error = "cannot read the file: " + error_text(errno);
     return std::nullopt;
   }
-  const bool regular = S_ISREG(info.st_mode);
-  if (regular && info.st_size >= kTooLarge) {
-    error = "file too large (4 GiB or more)";
+  // Checked again on the open file: it may have been replaced since the walk saw it.
+  if (!S_ISREG(info.st_mode)) {
+    error = "not a regular file (a FIFO, socket or device); not read";
     return std::nullopt;
   }
-  if (regular && info.st_size >= kMapFrom) {
-    if (std::optional<SourceText> mapped = SourceText::map(fd, static_cast<size_t>(info.st_size))) return mapped;
+  const auto size = static_cast<uint64_t>(info.st_size);
+  if (size > limits.max_file_size || size >= kTooLarge) {
+    const uint64_t limit = std::min(limits.max_file_size, kTooLarge - 1);
+    error = "the file is larger than " + byte_size_text(limit) + " (" + std::to_string(size) +
+            " bytes); not read (--max-file-size)";
+    return std::nullopt;
   }
+  if (info.st_size >= kMapFrom) {
+    if (std::optional<SourceText> mapped = SourceText::map(fd, static_cast<size_t>(size))) return mapped;
+  }
+  // One allocation, with room for the padding SourceText adds.
   std::string text;
-  if (regular) {
-    // One allocation, with room for the padding SourceText adds.
-    const auto size = static_cast<size_t>(info.st_size);
-    text.reserve(size + SourceFile::kPadding);
-    text.resize(size);
-    size_t done = 0;
-    while (done < size) {
-      const ssize_t count = ::read(fd, text.data() + done, size - done);
-      if (count < 0 && errno == EINTR) continue;
-      if (count < 0) {
-        error = std::error_code(errno, std::generic_category()).message();
-        return std::nullopt;
-      }
-      if (count == 0) break;  // the file shrank
-      done += static_cast<size_t>(count);
+  text.reserve(size + SourceFile::kPadding);
+  text.resize(size);
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t count = ::read(fd, text.data() + done, size - done);
+    if (count < 0 && errno == EINTR) continue;
+    if (count < 0) {
+      error = "cannot read the file: " + error_text(errno);
+      return std::nullopt;
     }
-    text.resize(done);
-  } else if (!read_rest(fd, text, error)) {
-    return std::nullopt;
+    if (count == 0) break;  // the file shrank
+    done += static_cast<size_t>(count);
   }
+  text.resize(done);
   return SourceText(std::move(text));
 }
 
-std::optional<SourceText> read_file(const std::string& path, std::string& error) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+std::optional<SourceText> read_file(const std::string& path, const Limits& limits, std::string& error) {
+  // Non-blocking, so that a FIFO put where a file was between the walk and here cannot hang
+  // the run on open; read_open_file then refuses it without reading.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
-    error = std::error_code(errno, std::generic_category()).message();
+    error = "cannot read the file: " + error_text(errno);
     return std::nullopt;
   }
-  std::optional<SourceText> text = read_open_file(fd, error);
+  std::optional<SourceText> text = read_open_file(fd, limits, error);
   ::close(fd);
   return text;
 }
@@ -232,16 +264,16 @@ void read_terraform_modules(TerraformModules& modules, Model& model, Skipped& sk
   }
 }
 
-void load_file(const InputFile& input, const fs::path& working_directory, Model& model, Skipped& skipped,
-               TerraformModules& modules) {
+void load_file(const InputFile& input, const fs::path& working_directory, const Limits& limits, Model& model,
+               Skipped& skipped, TerraformModules& modules) {
   std::string error;
-  std::optional<SourceText> text = read_file(input.path, error);
+  std::optional<SourceText> text = read_file(input.path, limits, error);
   auto file = std::make_unique<SourceFile>(display_path(input.path, working_directory), input.absolute,
                                            text ? std::move(*text) : SourceText());
   const SourceFile& source = *file;
   model.files.push_back(std::move(file));
   if (!text) {
-    model.load_failures.push_back(Diagnostic{Level::error, Location::at_offset(source, 0, 0), "cannot read the file: " + error});
+    model.load_failures.push_back(Diagnostic{Level::error, Location::at_offset(source, 0, 0), std::move(error)});
     return;
   }
   const Syntax syntax = syntax_of(input.path, source.text());
@@ -250,7 +282,7 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
                 skipped);
   }
   if (syntax == Syntax::hcl) {
-    HclLoadResult parsed = load_hcl(source);
+    HclLoadResult parsed = load_hcl(source, limits);
     if (!parsed.file) {
       model.load_failures.push_back(std::move(*parsed.failure));
       return;
@@ -260,7 +292,7 @@ void load_file(const InputFile& input, const fs::path& working_directory, Model&
     modules.inputs[directory].push_back(&input);
     return;
   }
-  LoadResult loaded = syntax == Syntax::json ? load_json(source) : load_yaml(source);
+  LoadResult loaded = syntax == Syntax::json ? load_json(source, limits) : load_yaml(source, limits);
   if (!loaded.tree) {
     model.load_failures.push_back(std::move(*loaded.failure));
     return;
@@ -449,15 +481,26 @@ std::string display_path(const std::string& path) {
   return display_path(path, fs::current_path(error));
 }
 
-Model load_inputs(std::span<const std::string> paths) {
+Model load_inputs(std::span<const std::string> paths, const Limits& limits) {
   Model model;
   std::vector<InputFile> files;
-  for (const std::string& path : paths) collect(path, files, model);
+  // One more than the limit, to know that it was exceeded.
+  const size_t room = limits.max_files == SIZE_MAX ? SIZE_MAX : limits.max_files + 1;
+  for (const std::string& path : paths) {
+    if (files.size() < room) collect(path, files, room, model);
+  }
+  if (files.size() > limits.max_files) {
+    files.resize(limits.max_files);
+    model.load_failures.push_back(Diagnostic{
+        Level::error, {},
+        "more than " + std::to_string(limits.max_files) + " files to read; only the first " +
+            std::to_string(limits.max_files) + " were read (--max-files)"});
+  }
   std::error_code error;
   const fs::path working_directory = fs::current_path(error);
   Skipped skipped;
   TerraformModules modules;
-  for (const InputFile& file : files) load_file(file, working_directory, model, skipped, modules);
+  for (const InputFile& file : files) load_file(file, working_directory, limits, model, skipped, modules);
   read_terraform_modules(modules, model, skipped);
   note_skipped(skipped, model);
   merge_duplicates(model.domains, model);

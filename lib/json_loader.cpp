@@ -85,8 +85,8 @@ size_t lone_low_surrogate_escape(std::string_view raw) {
 
 class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
  public:
-  Handler(std::string_view text, const OffsetStream& stream, size_t start, TreeBuilder& builder)
-      : text_(text), stream_(stream), previous_end_(start), builder_(builder) {}
+  Handler(std::string_view text, const OffsetStream& stream, size_t start, TreeBuilder& builder, const Limits& limits)
+      : text_(text), stream_(stream), previous_end_(start), builder_(builder), limits_(limits) {}
 
   bool Null() {
     const uint32_t begin = token_begin();
@@ -114,6 +114,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     const uint32_t begin = string_begin();
     const uint32_t end = token_end();
     const std::string_view decoded(s, length);
+    if (decoded.size() > limits_.max_string_length) return reject_long_string(begin, false);
     if (has_escapes(begin, end, decoded) && has_decoded_lone_surrogate(decoded)) return reject_lone_surrogate(begin, end);
     builder_.string(in_source(decoded, begin, end), begin, end);
     return true;
@@ -122,6 +123,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     const uint32_t begin = string_begin();
     const uint32_t end = token_end();
     const std::string_view decoded(s, length);
+    if (decoded.size() > limits_.max_string_length) return reject_long_string(begin, true);
     if (has_escapes(begin, end, decoded) && has_decoded_lone_surrogate(decoded)) return reject_lone_surrogate(begin, end);
     builder_.key(in_source(decoded, begin, end), begin, end);
     return true;
@@ -172,8 +174,8 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   }
   bool open(NodeKind kind) {
     const uint32_t begin = token_begin();
-    if (builder_.depth() >= kMaxNestingDepth) {
-      rejection_ = Fault{begin, "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels"};
+    if (builder_.depth() >= limits_.max_depth) {
+      rejection_ = Fault{begin, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels (--max-depth)"};
       return false;
     }
     builder_.open(kind, begin);
@@ -186,6 +188,11 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
     previous_end_ = bracket + 1;
     return true;
   }
+  bool reject_long_string(uint32_t begin, bool key) {
+    rejection_ = Fault{begin, std::string(key ? "member name" : "string") + " longer than " +
+                                  byte_size_text(limits_.max_string_length) + " (--max-string-length)"};
+    return false;
+  }
   bool reject_lone_surrogate(uint32_t begin, uint32_t end) {
     const size_t escape = begin + lone_low_surrogate_escape(text_.substr(begin, end - begin));
     rejection_ = Fault{escape, "invalid \\u escape: unpaired UTF-16 surrogate " + std::string(text_.substr(escape, 6))};
@@ -196,6 +203,7 @@ class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> 
   const OffsetStream& stream_;
   size_t previous_end_;
   TreeBuilder& builder_;
+  const Limits& limits_;
   std::optional<Fault> rejection_;
 };
 
@@ -323,7 +331,7 @@ size_t character_end(std::string_view text, size_t offset) {
 
 }  // namespace
 
-LoadResult load_json(const SourceFile& file) {
+LoadResult load_json(const SourceFile& file, const Limits& limits) {
   LoadResult result;
   const std::string_view text = file.text();
   const auto fail = [&](Fault fault) {
@@ -344,7 +352,7 @@ LoadResult load_json(const SourceFile& file) {
   // the tree as usual.
   builder.reserve(text.size() / 40 + 16);
   OffsetStream stream(text.data(), start);
-  Handler handler(text, stream, start, builder);
+  Handler handler(text, stream, start, builder, limits);
   rapidjson::Reader reader;
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
   const rapidjson::ParseResult parsed = reader.Parse<kFlags>(stream, handler);

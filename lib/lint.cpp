@@ -7,9 +7,17 @@ namespace sagelint {
 
 LintResult lint(std::span<const std::string> paths, std::span<const Rule* const> rules, const RunOptions& options) {
   LintResult result;
-  result.model = load_inputs(paths);
+  result.model = load_inputs(paths, options.limits);
   result.rules.assign(rules.begin(), rules.end());
-  result.findings = run_rules(result.model, rules, options);
+  RuleRun run = run_rules(result.model, rules, options);
+  result.findings = std::move(run.findings);
+  if (run.truncated) {
+    // An error, not a note: a report that leaves findings out must not pass a CI check.
+    result.model.load_failures.push_back(Diagnostic{
+        Level::error, {},
+        "more than " + std::to_string(options.limits.max_findings) + " findings; only the first " +
+            std::to_string(options.limits.max_findings) + " are reported and the run fails (--max-findings)"});
+  }
   result.fingerprints = resource_fingerprints(result.model, result.findings);
   return result;
 }

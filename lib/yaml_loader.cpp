@@ -131,13 +131,14 @@ constexpr std::string_view kStandardTagPrefix = "tag:yaml.org,2002:";
 
 class Loader {
  public:
-  Loader(const SourceFile& file, Tree& tree)
+  Loader(const SourceFile& file, Tree& tree, const Limits& limits)
       : text_(file.text()),
         characters_(text_, file.has_utf8_bom() ? 3 : 0),
         builder_(tree),
         tree_(tree),
+        limits_(limits),
         // Every value written in the file takes at least one byte; copies of anchors may add
-        // as many again, and no more.
+        // as many values again, and as many bytes of text the tree has to store, and no more.
         copy_budget_(text_.size() + 1024) {}
 
   std::optional<Fault> run() {
@@ -245,6 +246,7 @@ class Loader {
                               std::string(event.type == YAML_ALIAS_EVENT ? "an alias" : "a collection")};
     }
     const auto& s = event.data.scalar;
+    if (auto fault = check_length(s.length, begin, true)) return fault;
     const std::string_view name(reinterpret_cast<const char*>(s.value), s.length);
     const uint32_t end = scalar_end(event);
     builder_.key(in_source(name, begin, end, s.style), begin, end);
@@ -281,8 +283,14 @@ class Loader {
   }
 
   std::optional<Fault> check_depth(uint32_t at) const {
-    if (builder_.depth() < kMaxNestingDepth) return std::nullopt;
-    return Fault{at, "nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels"};
+    if (builder_.depth() < limits_.max_depth) return std::nullopt;
+    return Fault{at, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels (--max-depth)"};
+  }
+
+  std::optional<Fault> check_length(size_t length, uint32_t at, bool key) const {
+    if (length <= limits_.max_string_length) return std::nullopt;
+    return Fault{at, std::string(key ? "mapping key" : "string") + " longer than " +
+                         byte_size_text(limits_.max_string_length) + " (--max-string-length)"};
   }
 
   // Opens the object a short-form tag stands for, setting `tagged`; standard tags (`!!str`)
@@ -310,6 +318,7 @@ class Loader {
     if (consumed) return std::nullopt;
     const auto& s = event.data.scalar;
     const uint32_t begin = offset(event.start_mark);
+    if (auto fault = check_length(s.length, begin, false)) return fault;
     const uint32_t end = scalar_end(event);
     const uint32_t value = s.tag || s.anchor ? value_begin(begin, end) : begin;
     const auto outer = static_cast<NodeId>(tree_.node_count());  // the tag's object, if any, else the scalar
@@ -410,26 +419,42 @@ class Loader {
     return std::nullopt;
   }
 
+  bool in_source(std::string_view text) const {
+    const auto at = reinterpret_cast<uintptr_t>(text.data());
+    const auto source = reinterpret_cast<uintptr_t>(text_.data());
+    return at >= source && at + text.size() <= source + text_.size();
+  }
+
   // Text of the tree that stays where it is while the tree grows: text in the source file as
   // it is, text in the tree's own store copied aside first.
   std::string_view stable(std::string_view text) {
-    const auto at = reinterpret_cast<uintptr_t>(text.data());
-    const auto source = reinterpret_cast<uintptr_t>(text_.data());
-    if (at >= source && at + text.size() <= source + text_.size()) return text;
+    if (in_source(text)) return text;
     scratch_.assign(text);
     return scratch_;
   }
 
+  // Takes one value and the bytes of text it adds to the tree's store from the budget: text
+  // with escapes is stored once per copy, so an alias of a long escaped string must cost its
+  // length, or a few bytes of aliases could fill memory.
+  bool charge(std::string_view text) {
+    const size_t cost = 1 + (in_source(text) ? 0 : text.size());
+    if (cost > copy_budget_) return false;
+    copy_budget_ -= cost;
+    return true;
+  }
+
   // Appends a copy of `source` (already complete) at the builder's position.
   std::optional<Fault> copy(NodeId source, uint32_t at) {
-    if (copy_budget_ == 0) {
-      return Fault{at, "YAML aliases expand to more values than the file has bytes; sagelint does not expand them further"};
-    }
-    --copy_budget_;
     const Node node = tree_.node(source);  // a copy: appending may move the nodes
+    const std::string_view key = node.has_key ? tree_.key(source) : std::string_view();
+    const std::string_view text = node.kind == NodeKind::string ? tree_.string(source) : std::string_view();
+    if (!charge(key) || !charge(text)) {
+      return Fault{at, "YAML aliases expand to more values or text than the file has bytes; sagelint does not "
+                       "expand them further"};
+    }
     switch (node.kind) {
       case NodeKind::string:
-        builder_.string(stable(tree_.string(source)), node.begin, node.end);
+        builder_.string(stable(text), node.begin, node.end);
         return std::nullopt;
       case NodeKind::number:
         builder_.number(node.number, node.is_integer, node.begin, node.end);
@@ -459,6 +484,7 @@ class Loader {
   CharacterOffsets characters_;
   TreeBuilder builder_;
   const Tree& tree_;
+  const Limits& limits_;
   std::vector<Frame> frames_;
   std::unordered_map<std::string, NodeId> anchors_;
   size_t copy_budget_;
@@ -467,7 +493,7 @@ class Loader {
 
 }  // namespace
 
-LoadResult load_yaml(const SourceFile& file) {
+LoadResult load_yaml(const SourceFile& file, const Limits& limits) {
   LoadResult result;
   const std::string_view text = file.text();
   const auto fail = [&](uint32_t offset, std::string message) {
@@ -482,7 +508,7 @@ LoadResult load_yaml(const SourceFile& file) {
     return fail(static_cast<uint32_t>(nul), "unexpected NUL byte");
   }
   result.tree = std::make_unique<Tree>(file);
-  Loader loader(file, *result.tree);
+  Loader loader(file, *result.tree, limits);
   if (std::optional<Fault> fault = loader.run()) return fail(fault->offset, std::move(fault->message));
   result.duplicate_keys = loader.duplicate_keys();
   return result;

@@ -672,7 +672,7 @@ std::string repeated(std::string_view piece, size_t times) {
 }  // namespace
 
 TEST_CASE("hcl nesting deeper than 256 levels is an error, not a stack overflow") {
-  const std::string too_deep = "nesting deeper than 256 levels";
+  const std::string too_deep = "nesting deeper than 256 levels (--max-depth)";
   // The attribute's value is the first level: 255 brackets around a number make 256.
   CHECK(LoadedHcl("a = " + repeated("[", 255) + "1" + repeated("]", 255) + "\n").result.file != nullptr);
   CHECK(fault_of("a = " + repeated("[", 256) + "1" + repeated("]", 256) + "\n").message == too_deep);

@@ -644,7 +644,7 @@ TEST_CASE("nesting of 256 levels is accepted and 257 is rejected at the bracket 
     const Fault f = fault_of(std::string(257, '[') + std::string(257, ']'));
     CHECK(f.offset == 256);
     CHECK(f.position == "1:257");
-    CHECK(f.message == "nesting deeper than 256 levels");
+    CHECK(f.message == "nesting deeper than 256 levels (--max-depth)");
   }
   SUBCASE("objects, on several lines") {
     const auto nested = [](int levels) {
@@ -660,12 +660,12 @@ TEST_CASE("nesting of 256 levels is accepted and 257 is rejected at the bracket 
     const Fault f = fault_of(nested(257));
     CHECK(f.offset == 256 * 6);
     CHECK(f.position == "257:1");
-    CHECK(f.message == "nesting deeper than 256 levels");
+    CHECK(f.message == "nesting deeper than 256 levels (--max-depth)");
   }
   SUBCASE("a million opening brackets are rejected without exhausting stack or memory") {
     const Fault f = fault_of(std::string(1'000'000, '['));
     CHECK(f.offset == 256);
-    CHECK(f.message == "nesting deeper than 256 levels");
+    CHECK(f.message == "nesting deeper than 256 levels (--max-depth)");
   }
 }
 
@@ -857,7 +857,7 @@ TEST_CASE("JSONTestSuite cases that exercise sagelint's own choices behave as do
   SUBCASE("500 nested arrays go past the depth cap") {
     const auto doc = load("i_structure_500_nested_arrays.json");
     REQUIRE(doc->result.failure.has_value());
-    CHECK(doc->result.failure->message == "nesting deeper than 256 levels");
+    CHECK(doc->result.failure->message == "nesting deeper than 256 levels (--max-depth)");
     CHECK(doc->result.failure->location.begin == 256);
   }
   SUBCASE("a NUL after a number is not taken for the end of the input") {

@@ -95,9 +95,9 @@ inline std::string region_text(const SourceFile& file, uint32_t begin, uint32_t 
 
 // A loaded document. The tree points into the file, so both live here and never move.
 struct LoadedDocument {
-  using Loader = LoadResult (*)(const SourceFile&);
+  using Loader = LoadResult (*)(const SourceFile&, const Limits&);
   explicit LoadedDocument(std::string text, Loader load = load_json, std::string name = "x.json")
-      : file(name, "/" + name, std::move(text)), result(load(file)) {}
+      : file(name, "/" + name, std::move(text)), result(load(file, Limits{})) {}
   LoadedDocument(const LoadedDocument&) = delete;
   LoadedDocument& operator=(const LoadedDocument&) = delete;
 

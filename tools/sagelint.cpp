@@ -19,6 +19,7 @@
 #include "sagelint/config.hpp"
 #include "sagelint/engine.hpp"
 #include "sagelint/json_report.hpp"
+#include "sagelint/limits.hpp"
 #include "sagelint/lint.hpp"
 #include "sagelint/markup.hpp"
 #include "sagelint/rule_docs.hpp"
@@ -53,8 +54,8 @@ constexpr const char* kUsage =
     "  sagelint --version  print the version\n"
     "  sagelint <command> --help\n"
     "\n"
-    "exit status: 0 nothing at or above the fail level, 1 findings, 2 usage error or an input\n"
-    "that could not be read or parsed\n";
+    "exit status: 0 nothing at or above the fail level, 1 findings, 2 usage error, an input\n"
+    "that could not be read or parsed, or a --max-* limit exceeded (see check --help)\n";
 
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -182,7 +183,52 @@ po::options_description run_options() {
        "SARIF: make file URIs relative to DIR (default: the current directory)")
       ("category", po::value<std::string>(), "SARIF: automationDetails category, to keep several uploads apart")
       ("help,h", "show this help");
+  // Inputs may come from pull requests: every limit ends in a clear error, never exhaustion.
+  const Limits defaults;
+  options.add_options()
+      ("max-file-size", po::value<std::string>(),
+       ("a larger file is an input error, not read: BYTES, or with a suffix K, M or G (default: " +
+        byte_size_text(defaults.max_file_size) + ")").c_str())
+      ("max-depth", po::value<size_t>(),
+       ("deeper nesting is an input error (default: " + std::to_string(defaults.max_depth) + ")").c_str())
+      ("max-string-length", po::value<std::string>(),
+       ("a longer string or key is an input error: BYTES, or with a suffix K, M or G (default: " +
+        byte_size_text(defaults.max_string_length) + ")").c_str())
+      ("max-files", po::value<size_t>(),
+       ("read at most N files, and fail the run if there are more (default: " + std::to_string(defaults.max_files) +
+        ")").c_str())
+      ("max-findings", po::value<size_t>(),
+       ("report at most N findings, and fail the run if there are more (default: " +
+        std::to_string(defaults.max_findings) + ")").c_str());
   return options;
+}
+
+// A size flag's value: bytes, or with a suffix K, M or G.
+uint64_t byte_size_option(const po::variables_map& vm, const char* name) {
+  const std::string text = vm[name].as<std::string>();
+  const std::optional<uint64_t> size = parse_byte_size(text);
+  if (!size || *size == 0) {
+    throw UsageError(std::string("--") + name + " must be a positive number of bytes, optionally with a suffix K, M or G, "
+                     "not '" + text + "'");
+  }
+  return *size;
+}
+
+size_t count_option(const po::variables_map& vm, const char* name) {
+  const size_t count = vm[name].as<size_t>();
+  if (count == 0) throw UsageError(std::string("--") + name + " must be at least 1");
+  return count;
+}
+
+// The defaults, with what the flags change.
+Limits limits_of(const po::variables_map& vm) {
+  Limits limits;
+  if (vm.count("max-file-size")) limits.max_file_size = byte_size_option(vm, "max-file-size");
+  if (vm.count("max-depth")) limits.max_depth = count_option(vm, "max-depth");
+  if (vm.count("max-string-length")) limits.max_string_length = byte_size_option(vm, "max-string-length");
+  if (vm.count("max-files")) limits.max_files = count_option(vm, "max-files");
+  if (vm.count("max-findings")) limits.max_findings = count_option(vm, "max-findings");
+  return limits;
 }
 
 // A run with the configuration it read, which findings about waivers point into.
@@ -229,6 +275,7 @@ std::optional<ConfiguredLint> lint_as_told(const po::variables_map& vm) {
   options.levels = config->levels;
   options.waivers = config->waivers;  // their locations point into `config`, which outlives the findings
   options.as_of = run_date(vm);
+  options.limits = limits_of(vm);
   if (vm.count("env")) options.settings.env.fallback = parse_environment(vm["env"].as<std::string>());
   std::vector<std::string> select = vm.count("select") ? list_option(vm, "select") : config->select;
   std::vector<std::string> ignore = config->ignore;

@@ -6,15 +6,11 @@
 #include <optional>
 
 #include "sagelint/hcl_tree.hpp"
+#include "sagelint/limits.hpp"
 #include "sagelint/location.hpp"
 #include "sagelint/source_file.hpp"
 
 namespace sagelint {
-
-// Deeper nesting than this is rejected (blocks, brackets, parentheses, operators and template
-// directives all count): real configurations stay far below it, and the cap keeps hostile
-// input from exhausting the stack.
-inline constexpr size_t kMaxHclDepth = 256;
 
 struct HclLoadResult {
   std::unique_ptr<HclFile> file;      // null when the file could not be parsed
@@ -25,10 +21,12 @@ struct HclLoadResult {
 // accepts it too), and a heredoc's closing marker at the very end of the file without a line
 // break (Terraform 1.11 does not: "Unterminated template string"). Rejected, each
 // with its own message and position: invalid UTF-8, NUL bytes, UTF-16 and UTF-32 files,
-// nesting deeper than kMaxHclDepth, an attribute set twice in one body. Not done: Unicode
+// nesting deeper than limits.max_depth (blocks, brackets, parentheses, operators and template
+// directives all count: the parser is recursive, so this cap bounds its stack), literal text
+// or names longer than limits.max_string_length, an attribute set twice in one body. Not done: Unicode
 // normalisation of strings (HCL applies NFC), and identifiers outside ASCII are recognised by
 // a coarse rule (letters and marks yes, spaces, punctuation and symbols no) rather than by
 // the full UAX #31 tables.
-HclLoadResult load_hcl(const SourceFile& file);
+HclLoadResult load_hcl(const SourceFile& file, const Limits& limits = {});
 
 }  // namespace sagelint

@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 
+#include "sagelint/limits.hpp"
 #include "sagelint/model.hpp"
 
 namespace sagelint {
@@ -13,8 +14,12 @@ namespace sagelint {
 // directories and node_modules; files named explicitly are read whatever their extension.
 // JSON that is not an export is skipped with a note: one for each file named, one for all
 // those found in directories. Nothing is thrown for bad input: every problem becomes a
-// diagnostic in the model.
-Model load_inputs(std::span<const std::string> paths);
+// diagnostic in the model. Only regular files are read: a FIFO, socket or device named is an
+// error, one found in a directory is skipped with a note, as are entries that cannot be
+// examined (link loops) and directories that cannot be read; links to directories are not
+// followed. `limits` bounds the files read, their size and what the loaders accept; each
+// limit exceeded is an error naming its flag.
+Model load_inputs(std::span<const std::string> paths, const Limits& limits = {});
 
 // How an input path is shown: relative to the working directory when it lies below it,
 // otherwise as given; always with forward slashes.

@@ -22,7 +22,7 @@ struct LintResult {
   std::optional<BaselineComparison> baseline;
 
   size_t files_read() const { return model.files.size(); }
-  // Paths that did not exist, and files that could not be read or parsed.
+  // Paths that did not exist, files that could not be read or parsed, and limits exceeded.
   size_t inputs_failed() const { return model.load_failures.size(); }
 };
 

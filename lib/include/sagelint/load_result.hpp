@@ -5,14 +5,11 @@
 #include <optional>
 #include <vector>
 
+#include "sagelint/limits.hpp"
 #include "sagelint/location.hpp"
 #include "sagelint/tree.hpp"
 
 namespace sagelint {
-
-// Deeper nesting than this is rejected: no SageMaker document comes close, and the cap keeps
-// hostile input from costing stack or memory.
-inline constexpr size_t kMaxNestingDepth = 256;
 
 struct LoadResult {
   std::unique_ptr<Tree> tree;           // null when the file could not be parsed

@@ -12,6 +12,7 @@
 
 #include "sagelint/date.hpp"
 #include "sagelint/justification.hpp"
+#include "sagelint/limits.hpp"
 #include "sagelint/location.hpp"
 #include "sagelint/model.hpp"
 #include "sagelint/settings.hpp"
@@ -85,6 +86,8 @@ struct RunOptions {
   // Levels the configuration gives rules instead of their own, by rule id. The notes a rule
   // adds beside its findings (information, values it cannot evaluate) stay notes.
   std::map<std::string, Level, std::less<>> levels;
+  // What the run may read and report (--max-file-size, --max-findings, …).
+  Limits limits;
 };
 
 // The resource's environment as `policy` decides: its own environment tag, its domain's, a

@@ -17,9 +17,10 @@ namespace sagelint {
 //   {"Fn::Name": v}. The object spans the tag and the value; its member name spans the tag.
 //   `!!str` makes a string; other standard tags resolve as plain scalars do.
 // - Aliases are expanded as copies of their anchor's value; the copies may not hold more
-//   values than the file has bytes (so "billion laughs" input is rejected, not expanded).
-// A second document, UTF-16/32 text, nesting deeper than kMaxNestingDepth and anything libyaml
-// rejects are errors at their position.
-LoadResult load_yaml(const SourceFile& file);
+//   values, nor store more bytes of text, than the file has bytes (so "billion laughs" input
+//   is rejected, not expanded).
+// A second document, UTF-16/32 text, nesting deeper than limits.max_depth, scalars longer than
+// limits.max_string_length and anything libyaml rejects are errors at their position.
+LoadResult load_yaml(const SourceFile& file, const Limits& limits = {});
 
 }  // namespace sagelint
