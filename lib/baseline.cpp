@@ -129,7 +129,7 @@ std::string resource_identity(const Resource& resource) {
   return kind + " " + file + " " + (tree != nullptr && root != kNoNode ? tree->pointer(root) : std::string());
 }
 
-// Resources by their root node, to find the one a location lies in.
+// Resources by their root node, to find the one a location lies in, and their identities.
 class ResourceIndex {
  public:
   explicit ResourceIndex(const Model& model) {
@@ -155,12 +155,21 @@ class ResourceIndex {
     return {};
   }
 
+  // Worked out once per resource: it looks members up, which costs the size of the resource's
+  // object, and a hostile object of 20,000 duplicate keys has a finding for each of them.
+  const std::string& identity(const Resource& resource) {
+    auto [it, added] = identities_.try_emplace(&resource);
+    if (added) it->second = resource_identity(resource);
+    return it->second;
+  }
+
  private:
   std::map<std::pair<const Tree*, NodeId>, const Resource*> by_root_;
+  std::unordered_map<const Resource*, std::string> identities_;
 };
 
 // Rule id, resource identity and property path, without the occurrence number.
-std::string identity_without_occurrence(const Finding& finding, const ResourceIndex& index) {
+std::string identity_without_occurrence(const Finding& finding, ResourceIndex& index) {
   std::string identity = std::string(finding.rule->id) + "\n";
   const Location& at = finding.location;
   const ResourceIndex::Place place =
@@ -170,11 +179,11 @@ std::string identity_without_occurrence(const Finding& finding, const ResourceIn
     const std::string file = at.file != nullptr ? normal_path(at.file->path()) : std::string();
     return identity + "file " + file + "\n" + finding.message;
   }
-  if (finding.subject != nullptr) identity += resource_identity(*finding.subject);
+  if (finding.subject != nullptr) identity += index.identity(*finding.subject);
   identity += "\n";
   if (place.resource != nullptr) {
     // A finding about a profile may point at its domain's default: name that resource too.
-    if (place.resource != finding.subject) identity += resource_identity(*place.resource);
+    if (place.resource != finding.subject) identity += index.identity(*place.resource);
     identity += relative_path(*at.tree, place.root, at.node);
   } else if (at.tree != nullptr && at.node != kNoNode) {
     // Outside any resource's document (a template's Metadata): its pointer in the file.
@@ -186,7 +195,7 @@ std::string identity_without_occurrence(const Finding& finding, const ResourceIn
 }  // namespace
 
 std::vector<std::string> finding_identities(const Model& model, std::span<const Finding> findings) {
-  const ResourceIndex index(model);
+  ResourceIndex index(model);
   std::vector<std::string> identities;
   identities.reserve(findings.size());
   for (const Finding& finding : findings) identities.push_back(identity_without_occurrence(finding, index));

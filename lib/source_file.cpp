@@ -36,6 +36,34 @@ SourceFile::SourceFile(std::string display_path, std::string absolute_path, Sour
   if (text_.view().size() >= UINT32_MAX - kPadding) throw std::length_error("source file of 4 GiB or more");
   if (text_.view().starts_with("\xEF\xBB\xBF")) bom_length_ = 3;
   index_lines(text_.view().size());
+  uint32_t longest = 0;
+  for (size_t i = 0; i < line_starts_.size(); ++i) {
+    const size_t end = i + 1 < line_starts_.size() ? line_starts_[i + 1] : text_.view().size();
+    longest = std::max(longest, static_cast<uint32_t>(end - line_starts_[i]));
+  }
+  if (longest > kColumnStride) mark_columns();
+}
+
+void SourceFile::mark_columns() {
+  const std::string_view text = text_.view();
+  uint32_t units = 0;
+  size_t counted = 0;
+  for (size_t stride = 0; stride < text.size(); stride += kColumnStride) {
+    // A mark stands on a byte that is not a continuation byte: counting from the file's start
+    // lands on every such byte too, so counts from a mark and from the start agree.
+    size_t mark = std::max(stride, counted);
+    while (stride > 0 && mark < text.size() && is_continuation_byte(text[mark])) ++mark;
+    units += utf16_length(text.substr(counted, mark - counted));
+    counted = mark;
+    column_marks_.push_back(ColumnMark{static_cast<uint32_t>(mark), units});
+  }
+}
+
+uint32_t SourceFile::units_before(uint32_t offset) const {
+  const auto after = std::upper_bound(column_marks_.begin(), column_marks_.end(), offset,
+                                      [](uint32_t at, const ColumnMark& mark) { return at < mark.offset; });
+  const ColumnMark& mark = *(after - 1);  // the first mark is at offset 0, whatever its byte
+  return mark.units + utf16_length(text().substr(mark.offset, offset - mark.offset));
 }
 
 void SourceFile::index_lines(size_t size) {
@@ -79,6 +107,9 @@ Position SourceFile::position(uint32_t offset) const {
   uint32_t start = line_starts_[line_index];
   // A BOM is not part of the text a viewer shows (SARIF 3.30.2), so it takes no column.
   if (line_index == 0) start = std::min(bom_length_, offset);
+  if (offset - start > kColumnStride && !column_marks_.empty()) {
+    return Position{line_index + 1, units_before(offset) - units_before(start) + 1};
+  }
   const std::string_view prefix = text().substr(start, offset - start);
   return Position{line_index + 1, utf16_length(prefix) + 1};
 }

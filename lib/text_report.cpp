@@ -26,8 +26,6 @@ std::string_view level_color(const Palette& p, Level level) {
   return {};
 }
 
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // "path:line:col: level: message"
 void append_header(std::string& out, const Palette& p, const Location& at, Level level, std::string_view message) {
   out += p.bold;
@@ -72,18 +70,38 @@ struct CodeFrameLine {
   bool cut_left = false, cut_right = false;
 };
 
+// The last `n` characters of UTF-8 `text` (all of it when it has fewer).
+std::string_view last_characters(std::string_view text, size_t n) {
+  size_t i = text.size();
+  while (i > 0 && n > 0) {
+    --i;
+    if (!is_continuation_byte(text[i])) --n;
+  }
+  return text.substr(i);
+}
+
+std::string_view first_characters(std::string_view text, size_t n) {
+  return text.substr(0, offset_of_code_point(text, n));
+}
+
 CodeFrameLine frame_line(std::string_view line, size_t start, size_t stop) {
-  CodeFrameLine frame{printable(line.substr(0, start)), printable(line.substr(start, stop - start)),
-                      printable(line.substr(stop)), false, false};
-  const size_t before = code_points(frame.before);
-  if (before + code_points(frame.under) + code_points(frame.after) <= kMaxFrameColumns) return frame;
-  if (before > kColumnsBeforeSpan) {
-    frame.before.erase(0, offset_of_code_point(frame.before, before - kColumnsBeforeSpan));
+  // A character takes at least one column once escaped, so no more than kMaxFrameColumns of
+  // them on either side of the span can be shown: only those are escaped, however long the
+  // line, and a finding on a line of megabytes costs no more than one on a short line.
+  const std::string_view before = last_characters(line.substr(0, start), kMaxFrameColumns);
+  const std::string_view under = first_characters(line.substr(start, stop - start), kMaxFrameColumns);
+  const std::string_view after = first_characters(line.substr(stop), kMaxFrameColumns);
+  const bool cut = before.size() < start || under.size() < stop - start || after.size() < line.size() - stop;
+  CodeFrameLine frame{printable(before), printable(under), printable(after), before.size() < start, false};
+  const size_t before_columns = code_points(frame.before);
+  if (!cut && before_columns + code_points(frame.under) + code_points(frame.after) <= kMaxFrameColumns) return frame;
+  if (before_columns > kColumnsBeforeSpan) {
+    frame.before.erase(0, offset_of_code_point(frame.before, before_columns - kColumnsBeforeSpan));
     frame.cut_left = true;
   }
-  size_t room = kMaxFrameColumns - std::min(before, kColumnsBeforeSpan);
+  size_t room = kMaxFrameColumns - std::min(before_columns, kColumnsBeforeSpan);
   const size_t under_end = offset_of_code_point(frame.under, room);
-  if (under_end < frame.under.size()) {
+  if (under_end < frame.under.size() || under.size() < stop - start) {
     frame.under.resize(under_end);
     frame.after.clear();
     frame.cut_right = true;
@@ -91,7 +109,7 @@ CodeFrameLine frame_line(std::string_view line, size_t start, size_t stop) {
   }
   room -= code_points(frame.under);
   const size_t after_end = offset_of_code_point(frame.after, room);
-  frame.cut_right = after_end < frame.after.size();
+  frame.cut_right = after_end < frame.after.size() || after.size() < line.size() - stop;
   frame.after.resize(after_end);
   return frame;
 }

@@ -56,12 +56,25 @@ class SourceFile {
 
  private:
   void index_lines(size_t size);
+  void mark_columns();
+  // UTF-16 code units in the text before `offset` (at a character's first byte).
+  uint32_t units_before(uint32_t offset) const;
 
   std::string display_path_;
   std::string absolute_path_;
   SourceText text_;
   uint32_t bom_length_ = 0;
   std::vector<uint32_t> line_starts_;
+  // Only for a text with a line longer than kColumnStride bytes: the UTF-16 units before a
+  // character start at or after each multiple of the stride, so that a column on a long line
+  // is counted from the nearest mark, not from the line's start. Without them, a finding for
+  // every value of a one-line file of megabytes cost time quadratic in the line's length.
+  static constexpr uint32_t kColumnStride = 4096;
+  struct ColumnMark {
+    uint32_t offset;
+    uint32_t units;
+  };
+  std::vector<ColumnMark> column_marks_;
 };
 
 // Number of UTF-16 code units needed for `utf8`. Bytes that are not valid UTF-8 count as one

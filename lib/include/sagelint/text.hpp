@@ -22,6 +22,8 @@ struct Utf8Prefix {
   bool complete;
 };
 Utf8Prefix utf8_prefix(std::string_view text, size_t at);
+// A byte that continues a UTF-8 sequence (10xxxxxx): never where a character starts.
+inline bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 // Length of the well-formed UTF-8 sequence that starts at text[at], or 0 if none does
 // (a stray continuation byte, an overlong form, a surrogate, a truncated sequence).
 size_t utf8_sequence_length(std::string_view text, size_t at);
