@@ -22,4 +22,5 @@ esac
 mkdir -p "$build/corpus/$target" "$build/artifacts/$target" "$build/logs"
 exec "$build/tests/fuzz/fuzz_$target" -dict="$dict" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
   -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$build/artifacts/$target/" "$@" \
-  "$build/corpus/$target" "$build/seeds/$target" 2>&1 | tee "$build/logs/$target.log" | grep -E 'NEW_FUNC|pulse|DONE|ERROR|SUMMARY|crash|leak|Timeout|stat::' || true
+  "$build/corpus/$target" "$build/seeds/$target" 2>&1 | tee "$build/logs/$target.log" |
+  grep -E 'pulse|DONE|ERROR|SUMMARY|crash|leak|Timeout|stat::' || true
