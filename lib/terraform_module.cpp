@@ -25,6 +25,11 @@ struct TfValue {
   std::vector<std::pair<std::string, TfValue>> members;  // object, in written order
   std::vector<std::string> defaults;
 
+  // Declared, so clang 14 with libstdc++ 12 does not define the implicit constructor while
+  // std::pair<std::string, TfValue> is still incomplete (it rejects the file otherwise); GCC
+  // needs no help. Still implicitly copyable and movable.
+  TfValue() = default;
+
   static TfValue of(Kind kind) {
     TfValue v;
     v.kind = kind;

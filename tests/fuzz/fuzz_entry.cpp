@@ -1,0 +1,193 @@
+#include "fuzz_entry.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <utility>
+
+#include "sagelint/api_export.hpp"
+#include "sagelint/baseline.hpp"
+#include "sagelint/catalog.hpp"
+#include "sagelint/cfn_template.hpp"
+#include "sagelint/date.hpp"
+#include "sagelint/engine.hpp"
+#include "sagelint/hcl_parser.hpp"
+#include "sagelint/json_loader.hpp"
+#include "sagelint/lint.hpp"
+#include "sagelint/sarif_report.hpp"
+#include "sagelint/terraform_module.hpp"
+#include "sagelint/terraform_plan.hpp"
+#include "sagelint/yaml_loader.hpp"
+
+namespace sagelint::fuzz {
+namespace {
+
+// Checks one diagnostic about `file`: it says something, and points at a span of it.
+void check(const Diagnostic& diagnostic, const SourceFile& file, std::string_view what,
+           std::vector<std::string>& violations) {
+  const std::string prefix = std::string(what) + " \"" + diagnostic.message + "\": ";
+  if (diagnostic.message.empty()) violations.push_back(std::string(what) + " without a message");
+  if (diagnostic.location.file == nullptr) {
+    violations.push_back(prefix + "no file");
+    return;
+  }
+  if (diagnostic.location.file != &file) violations.push_back(prefix + "another file");
+  const Location& at = diagnostic.location;
+  if (at.begin > at.end || at.end > file.text().size()) {
+    violations.push_back(prefix + "span " + std::to_string(at.begin) + "-" + std::to_string(at.end) +
+                         " outside the file of " + std::to_string(file.text().size()) + " bytes");
+  }
+}
+
+// A loader's result: a tree, or a failure with a message and a position, never neither.
+template <class Result>
+void check_load(const Result& result, bool loaded, const SourceFile& file, std::vector<std::string>& violations) {
+  if (loaded) return;
+  if (!result.failure) {
+    violations.push_back("rejected without a diagnostic");
+    return;
+  }
+  check(*result.failure, file, "rejection", violations);
+}
+
+SourceFile in_memory(std::string_view name, std::string_view bytes) {
+  return SourceFile(std::string(name), "/fuzz/" + std::string(name), std::string(bytes));
+}
+
+// Mirrors how inputs.cpp records a JSON or YAML document in the model (duplicate keys become
+// input problems), without a file on disk.
+const Tree* add_document(LoadResult loaded, Model& model) {
+  if (!loaded.tree) {
+    model.load_failures.push_back(std::move(*loaded.failure));
+    return nullptr;
+  }
+  const Tree& tree = *loaded.tree;
+  model.trees.push_back(std::move(loaded.tree));
+  for (const DuplicateKey& duplicate : loaded.duplicate_keys) {
+    model.input_problems.push_back(Diagnostic{Level::error, Location::key_of(tree, duplicate.duplicate),
+                                              "duplicate key " + std::string(tree.key(duplicate.duplicate))});
+  }
+  return &tree;
+}
+
+// The adapters in the order inputs.cpp tries them.
+void read_document(const Tree& tree, bool json, Model& model) {
+  if (json && read_api_export(tree, model)) return;
+  if (json && read_terraform_plan(tree, model) != DocumentRead::not_recognised) return;
+  read_cfn_template(tree, model);
+}
+
+}  // namespace
+
+std::vector<std::string> run_json(std::string_view bytes) {
+  std::vector<std::string> violations;
+  const SourceFile file = in_memory("fuzz.json", bytes);
+  const LoadResult result = load_json(file);
+  check_load(result, result.tree != nullptr, file, violations);
+  return violations;
+}
+
+std::vector<std::string> run_yaml(std::string_view bytes) {
+  std::vector<std::string> violations;
+  const SourceFile file = in_memory("fuzz.yaml", bytes);
+  const LoadResult result = load_yaml(file);
+  check_load(result, result.tree != nullptr, file, violations);
+  if (!result.tree) return violations;
+  Model model;
+  read_cfn_template(*result.tree, model);
+  model.link();
+  for (const Diagnostic& problem : model.input_problems) check(problem, file, "input problem", violations);
+  return violations;
+}
+
+std::vector<std::string> run_hcl(std::string_view bytes) {
+  std::vector<std::string> violations;
+  const SourceFile file = in_memory("fuzz.tf", bytes);
+  HclLoadResult result = load_hcl(file);
+  check_load(result, result.file != nullptr, file, violations);
+  if (!result.file) return violations;
+  Model model;
+  const TerraformFile module[] = {TerraformFile{&file, std::move(result.file)}};
+  read_terraform_module(module, model);
+  model.link();
+  for (const Diagnostic& problem : model.input_problems) check(problem, file, "input problem", violations);
+  return violations;
+}
+
+std::vector<std::string> run_plan(std::string_view bytes) {
+  std::vector<std::string> violations;
+  const SourceFile file = in_memory("fuzz.json", bytes);
+  const LoadResult result = load_json(file);
+  check_load(result, result.tree != nullptr, file, violations);
+  if (!result.tree) return violations;
+  Model model;
+  read_terraform_plan(*result.tree, model);
+  model.link();
+  for (const Diagnostic& problem : model.input_problems) check(problem, file, "input problem", violations);
+  return violations;
+}
+
+std::vector<std::string> run_pipeline(std::string_view bytes) {
+  std::vector<std::string> violations;
+  if (bytes.empty()) return violations;
+  const int format = static_cast<unsigned char>(bytes.front()) % 3;
+  bytes.remove_prefix(1);
+
+  // lint() reads files by path; this builds the same model from memory, as load_file does.
+  Model model;
+  const char* name = format == 0 ? "fuzz.json" : format == 1 ? "fuzz.yaml" : "fuzz.tf";
+  model.files.push_back(std::make_unique<SourceFile>(in_memory(name, bytes)));
+  const SourceFile& file = *model.files.back();
+  std::vector<TerraformFile> module;
+  if (format == 2) {
+    HclLoadResult parsed = load_hcl(file);
+    if (parsed.file) {
+      module.push_back(TerraformFile{&file, std::move(parsed.file)});
+      read_terraform_module(module, model);
+    } else {
+      model.load_failures.push_back(std::move(*parsed.failure));
+    }
+  } else if (const Tree* tree = add_document(format == 0 ? load_json(file) : load_yaml(file), model)) {
+    read_document(*tree, format == 0, model);
+  }
+  model.link();
+
+  RunOptions options;
+  options.catalog = all_rules();
+  options.as_of = *Date::parse("2026-12-01");  // fixed, so a replay sees what the fuzzer saw
+  LintResult result;
+  result.model = std::move(model);
+  result.rules.assign(all_rules().begin(), all_rules().end());
+  result.findings = run_rules(result.model, all_rules(), options).findings;
+  result.fingerprints = resource_fingerprints(result.model, result.findings);
+  // Describing all rules is most of a run's time and never depends on the input, so only the
+  // rules the findings name are described (sarif_report writes each of their results) and
+  // SMD000, which notifications point at.
+  std::vector<const Rule*> described;
+  for (const Rule* rule : all_rules()) {
+    const bool named = std::any_of(result.findings.begin(), result.findings.end(),
+                                   [&](const Finding& f) { return f.rule->id == rule->info.id; });
+    if (named || rule->info.id == "SMD000") described.push_back(rule);
+  }
+  const std::string sarif = sarif_report(result, described, SarifOptions{"/fuzz", ""});
+  if (sarif.empty()) violations.push_back("empty SARIF report");
+
+  for (const Diagnostic& failure : result.model.load_failures) check(failure, file, "rejection", violations);
+  for (const Diagnostic& problem : result.model.input_problems) check(problem, file, "input problem", violations);
+  for (const Finding& finding : result.findings) {
+    if (finding.location.file == nullptr) continue;  // run-wide findings have no place
+    check(Diagnostic{finding.level, finding.location, finding.message}, file, "finding", violations);
+  }
+  return violations;
+}
+
+Entry entry_named(std::string_view target) {
+  if (target == "json") return run_json;
+  if (target == "yaml") return run_yaml;
+  if (target == "hcl") return run_hcl;
+  if (target == "plan") return run_plan;
+  if (target == "pipeline") return run_pipeline;
+  return nullptr;
+}
+
+}  // namespace sagelint::fuzz
