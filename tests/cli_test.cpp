@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -597,4 +598,38 @@ TEST_CASE("inputs are only read: every file is byte for byte and time for time a
     CHECK(after.at(path).bytes == was.bytes);
     CHECK(after.at(path).modified == was.modified);
   }
+}
+
+TEST_CASE("each limit flag changes its limit, and meeting it names the flag and fails the run") {
+  TempDir dir;
+  const std::string domain = R"({"DomainId": "d-1", "DomainName": "x", "AuthMode": "IAM",
+    "AppNetworkAccessType": "PublicInternetOnly", "Tags": [{"Key": "a", "Value": [[1]]}]})";
+  dir.write("a.json", domain);
+  dir.write("b.json", domain);
+  const auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"check", "--no-config"});
+    return run_sagelint(dir, args);
+  };
+  const CliRun depth = run({"--max-depth", "2", "a.json"});
+  CHECK(depth.exit_code == 2);
+  CHECK(depth.err.find("a.json:2:") != std::string::npos);
+  CHECK(depth.err.find("error: nesting deeper than 2 levels (--max-depth)") != std::string::npos);
+  const CliRun size = run({"--max-file-size", "10", "a.json", "b.json"});
+  CHECK(size.exit_code == 2);
+  CHECK(size.err.find("a.json:1:1: error: the file is larger than 10 bytes") != std::string::npos);
+  CHECK(size.err.find("(--max-file-size)") != std::string::npos);
+  CHECK(run({"--max-file-size", "1K", "a.json"}).exit_code == 1);  // findings, and read whole
+  const CliRun string = run({"--max-string-length", "2", "a.json"});
+  CHECK(string.exit_code == 2);
+  CHECK(string.err.find("longer than 2 bytes (--max-string-length)") != std::string::npos);
+  const CliRun files = run({"--max-files", "1", "a.json", "b.json"});
+  CHECK(files.exit_code == 2);
+  CHECK(files.err.find("(--max-files)") != std::string::npos);
+  const CliRun findings = run({"--max-findings", "1", "a.json"});
+  CHECK(findings.exit_code == 2);
+  CHECK(findings.err.find("only the first 1 are reported and the run fails (--max-findings)") != std::string::npos);
+  CHECK(std::count(findings.out.begin(), findings.out.end(), '[') == 1);  // one finding, one "[SMD… name]"
+  const CliRun bad = run({"--max-file-size", "10X", "a.json"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--max-file-size must be") != std::string::npos);
 }

@@ -51,4 +51,13 @@ TEST_CASE("every fuzz entry finds a message and a position inside the file in a 
   CHECK(sagelint::fuzz::run_plan("[1,").empty());
   CHECK(sagelint::fuzz::run_pipeline("0{").empty());
   CHECK_FALSE(static_cast<bool>(sagelint::fuzz::entry_named("nothing")));
+  // And they are rejections, not inputs a loader took: otherwise the checks above hold vacuously.
+  const auto rejected = [](auto load, const std::string& text) {
+    const sagelint::SourceFile file("t", "/t", text);
+    return load(file).failure.has_value();
+  };
+  CHECK(rejected([](const sagelint::SourceFile& f) { return sagelint::load_json(f); }, "{\"a\": "));
+  CHECK(rejected([](const sagelint::SourceFile& f) { return sagelint::load_yaml(f); }, "a: ["));
+  CHECK(rejected([](const sagelint::SourceFile& f) { return sagelint::load_hcl(f); }, "a = {"));
+  CHECK(rejected([](const sagelint::SourceFile& f) { return sagelint::load_json(f); }, "[1,"));
 }
