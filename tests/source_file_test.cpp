@@ -217,3 +217,23 @@ TEST_CASE("a position after an invalid byte counts that byte as one column") {
   CHECK(at(file, 2) == "1:3");
   CHECK(at(file, 4) == "1:4");
 }
+
+TEST_CASE("columns on a line longer than 4 KiB are the ones counted from the line's start") {
+  // Long lines are counted from marks every 4 KiB: the marks must fall between characters,
+  // whatever mix of 1- to 4-byte sequences, BOM and invalid bytes comes before them.
+  std::string line = "\xEF\xBB\xBF";
+  const std::string pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xFF", "\x80", "\xE2\x82"};
+  for (size_t i = 0; line.size() < 40'000; ++i) line += pieces[(i * 7 + i / 3) % 7];
+  const std::string text = "first\n" + line + "\nlast";
+  const SourceFile file("f", "/f", text);
+  const uint32_t start = 6;
+  for (uint32_t offset = start; offset < start + line.size(); offset += 97) {
+    CAPTURE(offset);
+    CHECK(file.position(offset) == Position{2, utf16_length(text.substr(start, offset - start)) + 1});
+  }
+  const SourceFile first_line("g", "/g", line);  // the BOM takes no column
+  for (uint32_t offset = 3; offset < line.size(); offset += 101) {
+    CAPTURE(offset);
+    CHECK(first_line.position(offset) == Position{1, utf16_length(line.substr(3, offset - 3)) + 1});
+  }
+}
