@@ -77,6 +77,12 @@ void read_document(const Tree& tree, bool json, Model& model) {
   read_cfn_template(tree, model);
 }
 
+// Links what an adapter read and holds its input problems to the same contract as a rejection.
+void link_and_check(Model& model, const SourceFile& file, std::vector<std::string>& violations) {
+  model.link();
+  for (const Diagnostic& problem : model.input_problems) check(problem, file, "input problem", violations);
+}
+
 }  // namespace
 
 std::vector<std::string> run_json(std::string_view bytes) {
@@ -95,8 +101,7 @@ std::vector<std::string> run_yaml(std::string_view bytes) {
   if (!result.tree) return violations;
   Model model;
   read_cfn_template(*result.tree, model);
-  model.link();
-  for (const Diagnostic& problem : model.input_problems) check(problem, file, "input problem", violations);
+  link_and_check(model, file, violations);
   return violations;
 }
 
@@ -109,8 +114,7 @@ std::vector<std::string> run_hcl(std::string_view bytes) {
   Model model;
   const TerraformFile module[] = {TerraformFile{&file, std::move(result.file)}};
   read_terraform_module(module, model);
-  model.link();
-  for (const Diagnostic& problem : model.input_problems) check(problem, file, "input problem", violations);
+  link_and_check(model, file, violations);
   return violations;
 }
 
@@ -122,8 +126,7 @@ std::vector<std::string> run_plan(std::string_view bytes) {
   if (!result.tree) return violations;
   Model model;
   read_terraform_plan(*result.tree, model);
-  model.link();
-  for (const Diagnostic& problem : model.input_problems) check(problem, file, "input problem", violations);
+  link_and_check(model, file, violations);
   return violations;
 }
 
