@@ -83,6 +83,19 @@ void link_and_check(Model& model, const SourceFile& file, std::vector<std::strin
   for (const Diagnostic& problem : model.input_problems) check(problem, file, "input problem", violations);
 }
 
+// A loader's result held to the contract, then, if it loaded, read by an adapter into a model
+// that is linked and checked in turn: the YAML template and plan entries.
+template <typename Reader>
+std::vector<std::string> load_then_read(const SourceFile& file, const LoadResult& result, Reader read) {
+  std::vector<std::string> violations;
+  check_load(result, result.tree != nullptr, file, violations);
+  if (!result.tree) return violations;
+  Model model;
+  read(*result.tree, model);
+  link_and_check(model, file, violations);
+  return violations;
+}
+
 }  // namespace
 
 std::vector<std::string> run_json(std::string_view bytes) {
@@ -94,15 +107,8 @@ std::vector<std::string> run_json(std::string_view bytes) {
 }
 
 std::vector<std::string> run_yaml(std::string_view bytes) {
-  std::vector<std::string> violations;
   const SourceFile file = in_memory("fuzz.yaml", bytes);
-  const LoadResult result = load_yaml(file);
-  check_load(result, result.tree != nullptr, file, violations);
-  if (!result.tree) return violations;
-  Model model;
-  read_cfn_template(*result.tree, model);
-  link_and_check(model, file, violations);
-  return violations;
+  return load_then_read(file, load_yaml(file), read_cfn_template);
 }
 
 std::vector<std::string> run_hcl(std::string_view bytes) {
@@ -119,15 +125,8 @@ std::vector<std::string> run_hcl(std::string_view bytes) {
 }
 
 std::vector<std::string> run_plan(std::string_view bytes) {
-  std::vector<std::string> violations;
   const SourceFile file = in_memory("fuzz.json", bytes);
-  const LoadResult result = load_json(file);
-  check_load(result, result.tree != nullptr, file, violations);
-  if (!result.tree) return violations;
-  Model model;
-  read_terraform_plan(*result.tree, model);
-  link_and_check(model, file, violations);
-  return violations;
+  return load_then_read(file, load_json(file), read_terraform_plan);
 }
 
 std::vector<std::string> run_pipeline(std::string_view bytes) {
