@@ -47,6 +47,9 @@ std::string_view command_of(Level level) {
 
 std::string github_report(const LintResult& result) {
   std::string out;
+  for (const Diagnostic* error : result.errors_outside_findings()) {
+    out += "::error title=sagelint::" + command_data(error->message) + "\n";
+  }
   for (const Finding& finding : result.findings) {
     if (finding.suppressed) continue;
     out += "::" + std::string(command_of(finding.level)) + " ";

@@ -95,6 +95,10 @@ class HtmlReport {
     out_ += "<dt>Files read</dt><dd>" + number(result_.files_read());
     if (result_.inputs_failed() > 0) out_ += ", " + number(result_.inputs_failed()) + " could not be read";
     out_ += "</dd>\n";
+    // A report cut short by a limit must say so where its scope is stated.
+    for (const Diagnostic& limit : result_.model.limits_reached) {
+      out_ += "<dt>Incomplete</dt><dd>" + text(limit.message) + "</dd>\n";
+    }
     out_ += "<dt>Resources</dt><dd>" + count_of(result_.model.domains.size(), "domain", "domains") + ", " +
             count_of(result_.model.profiles.size(), "user profile", "user profiles") + ", " +
             count_of(result_.model.spaces.size(), "space", "spaces") + "</dd>\n";

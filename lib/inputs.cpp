@@ -491,10 +491,7 @@ Model load_inputs(std::span<const std::string> paths, const Limits& limits) {
   }
   if (files.size() > limits.max_files) {
     files.resize(limits.max_files);
-    model.load_failures.push_back(Diagnostic{
-        Level::error, {},
-        "more than " + std::to_string(limits.max_files) + " files to read; only the first " +
-            std::to_string(limits.max_files) + " were read (--max-files)"});
+    model.limits_reached.push_back(Diagnostic{Level::error, {}, files_limit_message(limits.max_files)});
   }
   std::error_code error;
   const fs::path working_directory = fs::current_path(error);

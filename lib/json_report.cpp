@@ -63,6 +63,7 @@ std::string json_report(const LintResult& result) {
   member(w, "notes", uint64_t{counts.notes});
   member(w, "suppressed", uint64_t{counts.suppressed});
   member(w, "inputsFailed", uint64_t{result.inputs_failed()});
+  flag(w, "complete", result.complete());
   const bool compared = result.baseline && result.baseline->states.size() == result.findings.size();
   if (compared) {
     w.Key("baseline");
@@ -135,6 +136,7 @@ std::string json_report(const LintResult& result) {
     place(w, d.location);
     w.EndObject();
   };
+  for (const Diagnostic& d : result.model.limits_reached) diagnostic(d);
   for (const Diagnostic& d : result.model.load_failures) diagnostic(d);
   for (const Diagnostic& d : result.model.notes) diagnostic(d);
   w.EndArray();

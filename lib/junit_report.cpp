@@ -148,9 +148,21 @@ std::string junit_report(const LintResult& result, std::optional<Level> fail_lev
     failures += suite_failures;
     skipped += suite_skipped;
   }
+  // What stopped the run from checking everything is an error of the run, not a rule's failure.
+  const std::vector<const Diagnostic*> errors = result.errors_outside_findings();
+  if (!errors.empty()) {
+    suites += "  <testsuite name=\"sagelint run\" tests=\"" + std::to_string(errors.size()) +
+              "\" failures=\"0\" errors=\"" + std::to_string(errors.size()) + "\" skipped=\"0\" time=\"0\">\n";
+    for (const Diagnostic* error : errors) {
+      suites += "    <testcase classname=\"sagelint.run\" name=\"" + xml(error->message) + "\" time=\"0\">\n" +
+                "      <error message=\"" + xml(error->message) + "\"/>\n    </testcase>\n";
+    }
+    suites += "  </testsuite>\n";
+    tests += errors.size();
+  }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"sagelint\" tests=\"" + std::to_string(tests) +
-         "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"" + std::to_string(skipped) +
-         "\" time=\"0\">\n" + suites + "</testsuites>\n";
+         "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(errors.size()) +
+         "\" skipped=\"" + std::to_string(skipped) + "\" time=\"0\">\n" + suites + "</testsuites>\n";
 }
 
 }  // namespace sagelint

@@ -5,6 +5,18 @@
 
 namespace sagelint {
 
+std::string files_limit_message(size_t max_files) {
+  if (max_files == 1) return "more than 1 file to read; only the first was read (--max-files)";
+  const std::string n = std::to_string(max_files);
+  return "more than " + n + " files to read; only the first " + n + " were read (--max-files)";
+}
+
+std::string findings_limit_message(size_t max_findings) {
+  if (max_findings == 1) return "more than 1 finding; only the first is reported and the run fails (--max-findings)";
+  const std::string n = std::to_string(max_findings);
+  return "more than " + n + " findings; only the first " + n + " are reported and the run fails (--max-findings)";
+}
+
 std::string byte_size_text(uint64_t bytes) {
   constexpr const char* kUnits[] = {"GiB", "MiB", "KiB"};
   for (int i = 0; i < 3; ++i) {

@@ -13,13 +13,20 @@ LintResult lint(std::span<const std::string> paths, std::span<const Rule* const>
   result.findings = std::move(run.findings);
   if (run.truncated) {
     // An error, not a note: a report that leaves findings out must not pass a CI check.
-    result.model.load_failures.push_back(Diagnostic{
-        Level::error, {},
-        "more than " + std::to_string(options.limits.max_findings) + " findings; only the first " +
-            std::to_string(options.limits.max_findings) + " are reported and the run fails (--max-findings)"});
+    result.model.limits_reached.push_back(
+        Diagnostic{Level::error, {}, findings_limit_message(options.limits.max_findings)});
   }
   result.fingerprints = resource_fingerprints(result.model, result.findings);
   return result;
+}
+
+std::vector<const Diagnostic*> LintResult::errors_outside_findings() const {
+  std::vector<const Diagnostic*> errors;
+  for (const Diagnostic& limit : model.limits_reached) errors.push_back(&limit);
+  for (const Diagnostic& failure : model.load_failures) {
+    if (failure.location.file == nullptr) errors.push_back(&failure);
+  }
+  return errors;
 }
 
 FindingCounts count_findings(std::span<const Finding> findings) {

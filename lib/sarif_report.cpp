@@ -406,9 +406,10 @@ std::string sarif_report(const LintResult& result, std::span<const Rule* const> 
   w.StartArray();
   w.StartObject();
   key(w, "executionSuccessful");
-  w.Bool(result.model.load_failures.empty());
+  w.Bool(!result.failed());
   key(w, "toolExecutionNotifications");
   w.StartArray();
+  for (const Diagnostic& limit : result.model.limits_reached) sarif.notification(limit, rule_index);
   for (const Diagnostic& failure : result.model.load_failures) sarif.notification(failure, rule_index);
   for (const Diagnostic& note : result.model.notes) sarif.notification(note, rule_index);
   w.EndArray();

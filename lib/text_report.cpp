@@ -189,6 +189,7 @@ std::string summary_line(const LintResult& result, bool suppressed_shown) {
   if (result.inputs_failed()) {
     line += "; " + count_of(result.inputs_failed(), "input", "inputs") + " could not be read (see above)";
   }
+  if (!result.complete()) line += "; incomplete: a limit was reached (see above)";
   return line + "\n";
 }
 
@@ -221,6 +222,10 @@ std::string text_report(const LintResult& result, const TextStyle& style) {
 std::string input_diagnostics_text(const Model& model, const TextStyle& style) {
   const Palette p = palette(style);
   std::string out;
+  for (const Diagnostic& limit : model.limits_reached) {
+    append_header(out, p, limit.location, limit.level, limit.message);
+    out += "\n";
+  }
   for (const Diagnostic& failure : model.load_failures) {
     append_header(out, p, failure.location, failure.level, failure.message);
     out += "\n";

@@ -624,11 +624,14 @@ TEST_CASE("each limit flag changes its limit, and meeting it names the flag and 
   CHECK(string.err.find("longer than 2 bytes (--max-string-length)") != std::string::npos);
   const CliRun files = run({"--max-files", "1", "a.json", "b.json"});
   CHECK(files.exit_code == 2);
-  CHECK(files.err.find("(--max-files)") != std::string::npos);
+  CHECK(files.err.find("error: more than 1 file to read; only the first was read (--max-files)") != std::string::npos);
+  CHECK(files.out.find("incomplete: a limit was reached (see above)") != std::string::npos);
+  CHECK(files.out.find("could not be read") == std::string::npos);  // no input failed
   const CliRun findings = run({"--max-findings", "1", "a.json"});
   CHECK(findings.exit_code == 2);
-  CHECK(findings.err.find("only the first 1 are reported and the run fails (--max-findings)") != std::string::npos);
+  CHECK(findings.err.find("only the first is reported and the run fails (--max-findings)") != std::string::npos);
   CHECK(std::count(findings.out.begin(), findings.out.end(), '[') == 1);  // one finding, one "[SMD… name]"
+  CHECK(findings.out.find("incomplete: a limit was reached (see above)") != std::string::npos);
   const CliRun bad = run({"--max-file-size", "10X", "a.json"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("--max-file-size must be") != std::string::npos);

@@ -61,3 +61,27 @@ TEST_CASE("every fuzz entry finds a message and a position inside the file in a 
   CHECK(rejected([](const sagelint::SourceFile& f) { return sagelint::load_hcl(f); }, "a = {"));
   CHECK(rejected([](const sagelint::SourceFile& f) { return sagelint::load_json(f); }, "[1,"));
 }
+
+TEST_CASE("the files fuzz entry splits its input at === lines into safe relative paths") {
+  using sagelint::fuzz::split_files;
+  const auto files = split_files("{}\n=== ../../etc/passwd\nroot\n=== a b/./c$.tf\nx = 1\n===  \n[]");
+  REQUIRE(files.size() == 4);
+  CHECK(files[0].path == "input.json");
+  CHECK(files[0].bytes == "{}\n");
+  CHECK(files[1].path == "etc/passwd");
+  CHECK(files[1].bytes == "root\n");
+  CHECK(files[2].path == "ab/c.tf");
+  CHECK(files[2].bytes == "x = 1\n");
+  CHECK(files[3].path == "input.json");
+  CHECK(files[3].bytes == "[]");
+  CHECK(split_files("=== a.json\n{").size() == 1);  // no empty file before a first header
+  CHECK(split_files("").size() == 1);
+  std::string many;
+  for (int i = 0; i < 40; ++i) many += "=== f" + std::to_string(i) + ".json\n{}\n";
+  CHECK(split_files(many).size() == 32);
+  // A module and a template that do not parse, and a domain described in two files: each is
+  // read from disk and rejected or merged with its place inside its own file.
+  CHECK(sagelint::fuzz::run_files("=== m/main.tf\na = {\n=== t.yaml\na: [\n=== d1.json\n{\"DomainId\": \"d-1\", "
+                                  "\"DomainName\": \"x\"}\n=== d2.json\n{\"DomainId\": \"d-1\", \"DomainName\": \"x\"}")
+            .empty());
+}

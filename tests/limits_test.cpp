@@ -5,7 +5,12 @@
 
 #include <string>
 
+#include "sagelint/ci_report.hpp"
+#include "sagelint/compliance_report.hpp"
+#include "sagelint/json_report.hpp"
 #include "sagelint/limits.hpp"
+#include "sagelint/sarif_report.hpp"
+#include "sagelint/text_report.hpp"
 #include "test_support.hpp"
 
 using namespace sagelint;
@@ -175,15 +180,23 @@ TEST_CASE("limits: more files than --max-files reads that many and fails the run
   const std::vector<std::string> paths = {dir.file("exports")};
   const LintResult result = lint(paths, all_rules(), options);
   CHECK(result.files_read() == 2);
-  REQUIRE(result.model.load_failures.size() == 1);
-  CHECK(result.model.load_failures[0].message ==
+  REQUIRE(result.model.limits_reached.size() == 1);
+  CHECK(result.model.limits_reached[0].message ==
         "more than 2 files to read; only the first 2 were read (--max-files)");
+  CHECK(result.inputs_failed() == 0);  // no input failed: the run is incomplete
+  CHECK_FALSE(result.complete());
+  CHECK(result.failed());
   CHECK(count_rule(result, "SMD007") == 2);
+
+  options.limits.max_files = 1;
+  CHECK(lint(paths, all_rules(), options).model.limits_reached.at(0).message ==
+        "more than 1 file to read; only the first was read (--max-files)");
 
   options.limits.max_files = 3;
   const LintResult all = lint(paths, all_rules(), options);
   CHECK(all.files_read() == 3);
-  CHECK(all.inputs_failed() == 0);
+  CHECK(all.complete());
+  CHECK_FALSE(all.failed());
 }
 
 TEST_CASE("limits: more findings than --max-findings keeps that many, says so and fails the run") {
@@ -199,13 +212,62 @@ TEST_CASE("limits: more findings than --max-findings keeps that many, says so an
   const LintResult result = lint(paths, all_rules(), options);
   CHECK(result.findings.size() == 2);
   CHECK(result.fingerprints.size() == 2);
-  REQUIRE(result.model.load_failures.size() == 1);
-  CHECK(result.model.load_failures[0].level == Level::error);
-  CHECK(result.model.load_failures[0].message ==
+  REQUIRE(result.model.limits_reached.size() == 1);
+  CHECK(result.model.limits_reached[0].level == Level::error);
+  CHECK(result.model.limits_reached[0].message ==
         "more than 2 findings; only the first 2 are reported and the run fails (--max-findings)");
+  CHECK(result.inputs_failed() == 0);
+  CHECK(result.failed());
+
+  options.limits.max_findings = 1;
+  CHECK(lint(paths, all_rules(), options).model.limits_reached.at(0).message ==
+        "more than 1 finding; only the first is reported and the run fails (--max-findings)");
 
   options.limits.max_findings = unlimited.findings.size();
   const LintResult exact = lint(paths, all_rules(), options);
   CHECK(exact.findings.size() == unlimited.findings.size());
-  CHECK(exact.inputs_failed() == 0);
+  CHECK_FALSE(exact.failed());
+}
+
+TEST_CASE("limits: every report format says a run cut short by a limit is incomplete, and none blames an input") {
+  TempDir dir;
+  std::vector<std::string> paths;
+  for (const char* id : {"d-1", "d-2"}) paths.push_back(dir.write(std::string(id) + ".json", classic_domain(id)));
+  RunOptions options;
+  options.limits.max_findings = 1;
+  const LintResult result = lint(paths, all_rules(), options);
+  const std::string message = "more than 1 finding; only the first is reported and the run fails (--max-findings)";
+  REQUIRE(result.model.limits_reached.size() == 1);
+
+  const std::string text = text_report(result, TextStyle{});
+  CHECK(text.find("incomplete: a limit was reached (see above)") != std::string::npos);
+  CHECK(text.find("could not be read") == std::string::npos);
+  CHECK(input_diagnostics_text(result.model, TextStyle{}).find("error: " + message) != std::string::npos);
+
+  const std::string sarif = sarif_report(result, all_rules(), SarifOptions{});
+  CHECK(sarif.find("\"executionSuccessful\": false") != std::string::npos);
+  CHECK(sarif.find(message) != std::string::npos);
+
+  const std::string json = json_report(result);
+  CHECK(json.find("\"complete\": false") != std::string::npos);
+  CHECK(json.find("\"inputsFailed\": 0") != std::string::npos);
+  CHECK(json.find(message) != std::string::npos);
+
+  const std::string junit = junit_report(result, Level::warning);
+  CHECK(junit.find("<testsuite name=\"sagelint run\" tests=\"1\" failures=\"0\" errors=\"1\"") != std::string::npos);
+  CHECK(junit.find("<error message=\"" + message + "\"/>") != std::string::npos);
+  CHECK(junit.find("<testsuites name=\"sagelint\"") != std::string::npos);
+
+  CHECK(github_report(result).starts_with("::error title=sagelint::" + message + "\n"));
+
+  ReportScope scope;
+  CHECK(html_compliance_report(result, scope).find("<dt>Incomplete</dt><dd>" + message + "</dd>") != std::string::npos);
+  CHECK(markdown_compliance_report(result, scope).find("| Incomplete | ") != std::string::npos);
+
+  options.limits.max_findings = 1000;
+  const LintResult complete = lint(paths, all_rules(), options);
+  CHECK(json_report(complete).find("\"complete\": true") != std::string::npos);
+  CHECK(junit_report(complete, Level::warning).find("sagelint run") == std::string::npos);
+  CHECK(github_report(complete).find("title=sagelint::") == std::string::npos);
+  CHECK(sarif_report(complete, all_rules(), SarifOptions{}).find("\"executionSuccessful\": true") != std::string::npos);
 }

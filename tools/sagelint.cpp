@@ -360,7 +360,7 @@ int check_command(const std::vector<std::string>& args) {
     write_file_atomically(vm["output"].as<std::string>(), report);
   }
 
-  if (result.inputs_failed() > 0) return kExitUsageOrInput;
+  if (result.failed()) return kExitUsageOrInput;
   if (vm.count("fail-on-new")) {
     return has_new_findings_at(result.findings, *result.baseline, fail_level) ? kExitFindings : kExitClean;
   }
@@ -392,7 +392,7 @@ int baseline_command(const std::vector<std::string>& args) {
   write_file_atomically(output, sarif_of(*result, vm));
   std::cerr << "sagelint: wrote " << count_of(result->findings.size(), "finding", "findings") << " to " << output
             << "\n";
-  return result->inputs_failed() > 0 ? kExitUsageOrInput : kExitClean;
+  return result->failed() ? kExitUsageOrInput : kExitClean;
 }
 
 // Writes a compliance report of the run; findings do not fail it, inputs that cannot be read do.
@@ -435,7 +435,7 @@ int report_command(const std::vector<std::string>& args) {
   } else {
     std::cout << report << std::flush;
   }
-  return result.inputs_failed() > 0 ? kExitUsageOrInput : kExitClean;
+  return result.failed() ? kExitUsageOrInput : kExitClean;
 }
 
 void write_rule_docs(const std::string& directory) {

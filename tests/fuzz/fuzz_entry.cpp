@@ -1,6 +1,10 @@
 #include "fuzz_entry.hpp"
 
+#include <stdlib.h>  // mkdtemp
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -96,6 +100,123 @@ std::vector<std::string> load_then_read(const SourceFile& file, const LoadResult
   return violations;
 }
 
+RunOptions fuzz_run_options() {
+  RunOptions options;
+  options.catalog = all_rules();
+  options.as_of = *Date::parse("2026-12-01");  // fixed, so a replay sees what the fuzzer saw
+  return options;
+}
+
+// The SARIF report of a run. Describing all rules is most of a run's time and never depends
+// on the input, so only the rules the findings name are described (sarif_report writes each of
+// their results) and SMD000, which notifications point at.
+std::string sarif_of(const LintResult& result, const std::string& source_root) {
+  std::vector<const Rule*> described;
+  for (const Rule* rule : all_rules()) {
+    const bool named = std::any_of(result.findings.begin(), result.findings.end(),
+                                   [&](const Finding& f) { return f.rule->id == rule->info.id; });
+    if (named || rule->info.id == "SMD000") described.push_back(rule);
+  }
+  return sarif_report(result, described, SarifOptions{source_root, ""});
+}
+
+// Checks a diagnostic of a run over several files: it says something, and points at a span
+// of the file it names. `placeless` says whether it may name no file at all.
+void check_in_its_file(const Diagnostic& diagnostic, std::string_view what, bool placeless,
+                       std::vector<std::string>& violations) {
+  const std::string prefix = std::string(what) + " \"" + diagnostic.message + "\": ";
+  if (diagnostic.message.empty()) violations.push_back(std::string(what) + " without a message");
+  const Location& at = diagnostic.location;
+  if (at.file == nullptr) {
+    if (!placeless) violations.push_back(prefix + "no file");
+    return;
+  }
+  if (at.begin > at.end || at.end > at.file->text().size()) {
+    violations.push_back(prefix + "span " + std::to_string(at.begin) + "-" + std::to_string(at.end) + " outside " +
+                         at.file->path() + " of " + std::to_string(at.file->text().size()) + " bytes");
+  }
+}
+
+// A file's path as run_files takes it from its "=== " line: only safe characters, no parts
+// that leave the directory, a few levels deep; empty if nothing is left.
+std::string safe_relative_path(std::string_view line) {
+  constexpr size_t kMaxParts = 4, kMaxPartLength = 40;
+  std::string path;
+  size_t parts = 0;
+  while (!line.empty() && parts < kMaxParts) {
+    const size_t slash = line.find('/');
+    const std::string_view raw = line.substr(0, slash);
+    line = slash == std::string_view::npos ? std::string_view() : line.substr(slash + 1);
+    std::string part;
+    for (char c : raw) {
+      const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                        c == '_' || c == '-';
+      if (safe && part.size() < kMaxPartLength) part += c;
+    }
+    if (part.empty() || part == "." || part == "..") continue;
+    path += (path.empty() ? "" : "/") + part;
+    ++parts;
+  }
+  return path;
+}
+
+}  // namespace
+
+std::vector<FuzzFile> split_files(std::string_view bytes) {
+  constexpr size_t kMaxFiles = 32;
+  constexpr std::string_view kHeader = "=== ";
+  std::vector<FuzzFile> files;
+  FuzzFile current{"input.json", {}};
+  size_t start = 0, line = 0;
+  while (line <= bytes.size() && files.size() < kMaxFiles) {
+    const size_t end = std::min(bytes.find('\n', line), bytes.size());
+    if (bytes.substr(line, kHeader.size()) == kHeader) {
+      current.bytes = bytes.substr(start, line - start);
+      if (line > 0 || !current.bytes.empty()) files.push_back(current);
+      current.path = safe_relative_path(bytes.substr(line + kHeader.size(), end - line - kHeader.size()));
+      if (current.path.empty()) current.path = "input.json";
+      start = std::min(end + 1, bytes.size());
+    }
+    line = end + 1;
+  }
+  if (files.size() < kMaxFiles) files.push_back(FuzzFile{current.path, bytes.substr(start)});
+  return files;
+}
+
+namespace {
+
+// A directory made for one input and removed with everything in it afterwards.
+class ScratchDirectory {
+ public:
+  ScratchDirectory() {
+    std::error_code error;
+    std::string pattern = (std::filesystem::temp_directory_path(error) / "sagelint-fuzz-XXXXXX").string();
+    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
+  }
+  ~ScratchDirectory() {
+    std::error_code error;
+    if (!path_.empty()) std::filesystem::remove_all(path_, error);
+  }
+  ScratchDirectory(const ScratchDirectory&) = delete;
+  ScratchDirectory& operator=(const ScratchDirectory&) = delete;
+
+  const std::string& path() const { return path_; }  // empty if it could not be made
+
+ private:
+  std::string path_;
+};
+
+// Writes `bytes` to `path`, making its directories; false if the path cannot be a file (a
+// directory of that name was written before, or a file stands where a directory must).
+bool write_file(const std::filesystem::path& path, std::string_view bytes) {
+  std::error_code error;
+  std::filesystem::create_directories(path.parent_path(), error);
+  if (error) return false;
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return static_cast<bool>(out);
+}
+
 }  // namespace
 
 std::vector<std::string> run_json(std::string_view bytes) {
@@ -154,24 +275,13 @@ std::vector<std::string> run_pipeline(std::string_view bytes) {
   }
   model.link();
 
-  RunOptions options;
-  options.catalog = all_rules();
-  options.as_of = *Date::parse("2026-12-01");  // fixed, so a replay sees what the fuzzer saw
+  const RunOptions options = fuzz_run_options();
   LintResult result;
   result.model = std::move(model);
   result.rules.assign(all_rules().begin(), all_rules().end());
   result.findings = run_rules(result.model, all_rules(), options).findings;
   result.fingerprints = resource_fingerprints(result.model, result.findings);
-  // Describing all rules is most of a run's time and never depends on the input, so only the
-  // rules the findings name are described (sarif_report writes each of their results) and
-  // SMD000, which notifications point at.
-  std::vector<const Rule*> described;
-  for (const Rule* rule : all_rules()) {
-    const bool named = std::any_of(result.findings.begin(), result.findings.end(),
-                                   [&](const Finding& f) { return f.rule->id == rule->info.id; });
-    if (named || rule->info.id == "SMD000") described.push_back(rule);
-  }
-  const std::string sarif = sarif_report(result, described, SarifOptions{"/fuzz", ""});
+  const std::string sarif = sarif_of(result, "/fuzz");
   if (sarif.empty()) violations.push_back("empty SARIF report");
 
   for (const Diagnostic& failure : result.model.load_failures) check(failure, file, "rejection", violations);
@@ -183,12 +293,36 @@ std::vector<std::string> run_pipeline(std::string_view bytes) {
   return violations;
 }
 
+std::vector<std::string> run_files(std::string_view bytes) {
+  std::vector<std::string> violations;
+  const ScratchDirectory directory;
+  if (directory.path().empty()) return {"could not make a temporary directory"};
+  for (const FuzzFile& file : split_files(bytes)) write_file(std::filesystem::path(directory.path()) / file.path, file.bytes);
+
+  const std::string paths[] = {directory.path()};
+  const LintResult result = lint(paths, all_rules(), fuzz_run_options());
+  if (sarif_of(result, directory.path()).empty()) violations.push_back("empty SARIF report");
+
+  // Every path named exists and no limit is near, so every failure is about a file.
+  for (const Diagnostic& failure : result.model.load_failures) check_in_its_file(failure, "rejection", false, violations);
+  for (const Diagnostic& limit : result.model.limits_reached) violations.push_back("limit reached: " + limit.message);
+  for (const Diagnostic& problem : result.model.input_problems) {
+    check_in_its_file(problem, "input problem", false, violations);
+  }
+  for (const Diagnostic& note : result.model.notes) check_in_its_file(note, "note", true, violations);
+  for (const Finding& finding : result.findings) {
+    check_in_its_file(Diagnostic{finding.level, finding.location, finding.message}, "finding", true, violations);
+  }
+  return violations;
+}
+
 Entry entry_named(std::string_view target) {
   if (target == "json") return run_json;
   if (target == "yaml") return run_yaml;
   if (target == "hcl") return run_hcl;
   if (target == "plan") return run_plan;
   if (target == "pipeline") return run_pipeline;
+  if (target == "files") return run_files;
   return nullptr;
 }
 

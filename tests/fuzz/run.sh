@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one fuzz target of the fuzz preset on its seeds (tests/fuzz/seed.sh) for a while:
-#   tests/fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]   TARGET: json yaml hcl plan pipeline
+#   tests/fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]   TARGET: json yaml hcl plan pipeline files
 # The corpus grows in build-fuzz/corpus/TARGET, failing inputs land in
 # build-fuzz/artifacts/TARGET/, and the log in build-fuzz/logs/TARGET.log.
 set -euo pipefail
@@ -12,10 +12,13 @@ case "$target" in
   json | plan) dict="$source_dir/tests/fuzz/json.dict" ;;
   yaml) dict="$source_dir/tests/fuzz/yaml.dict" ;;
   hcl) dict="$source_dir/tests/fuzz/hcl.dict" ;;
-  pipeline)
-    # libFuzzer takes one dictionary; the pipeline reads all three formats.
-    dict="$build/pipeline.dict"
+  pipeline | files)
+    # libFuzzer takes one dictionary; these targets read all three formats.
+    dict="$build/$target.dict"
     cat "$source_dir"/tests/fuzz/{json,yaml,hcl}.dict >"$dict"
+    # run_files's file headers and the extensions that pick a format.
+    [[ $target == files ]] && printf '%s\n' 'header="\n=== "' 'tf=".tf"' 'json=".json"' 'yaml=".yaml"' \
+      'template=".template"' 'subdirectory="modules/"' >>"$dict"
     ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac

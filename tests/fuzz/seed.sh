@@ -9,7 +9,7 @@ shared="${1:-$source_dir/../shared}"
 seeds="$source_dir/build-fuzz/seeds"
 
 rm -rf "$seeds"
-mkdir -p "$seeds"/{json,yaml,hcl,plan,pipeline}
+mkdir -p "$seeds"/{json,yaml,hcl,plan,pipeline,files}
 
 # Files under the given directories whose names end in one of the extensions, NUL-separated.
 find_by_extension() {
@@ -54,6 +54,27 @@ add_seeds pipeline 0 "$source_dir/fixtures" "$shared/corpus" .json
 add_seeds pipeline 1 "$source_dir/fixtures" "$shared/corpus" .yaml .yml .template
 add_seeds pipeline 2 "$source_dir/fixtures" "$shared/corpus" .tf
 
-for target in json yaml hcl plan pipeline; do
+# The files target takes several files in one input, each after a line "=== PATH" (run_files
+# in fuzz_entry.hpp): one seed per directory that holds inputs, with the files directly in it,
+# and one of the whole bundled sample, whose layout has subdirectories.
+add_directory_seed() {
+  local directory="$1" depth="$2" name="${1#"$source_dir"/}"
+  name="${name#"$shared"/}"
+  local found=0
+  while IFS= read -r -d '' file; do
+    printf '=== %s\n' "${file#"$directory"/}"
+    cat "$file"
+    found=1
+  done < <(find "$directory" -maxdepth "$depth" -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' \
+             -o -name '*.template' -o -name '*.tf' \) -print0 | sort -z) >"$seeds/files/${name//\//_}"
+  ((found)) || rm "$seeds/files/${name//\//_}"
+}
+while IFS= read -r -d '' directory; do
+  add_directory_seed "$directory" 1
+done < <(find "$source_dir/fixtures" "$shared/corpus" -type d -print0)
+add_directory_seed "$source_dir/fixtures/sample" 8
+mv "$seeds/files/fixtures_sample" "$seeds/files/fixtures_sample_tree" 2>/dev/null || true
+
+for target in json yaml hcl plan pipeline files; do
   echo "$target: $(find "$seeds/$target" -type f | wc -l) seeds in ${seeds#"$source_dir"/}/$target"
 done

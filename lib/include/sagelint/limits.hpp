@@ -31,6 +31,11 @@ struct Limits {
   size_t max_findings = 250'000;
 };
 
+// The errors for a run that reached --max-files or --max-findings, which name the flag:
+// "more than 2 files to read; only the first 2 were read (--max-files)".
+std::string files_limit_message(size_t max_files);
+std::string findings_limit_message(size_t max_findings);
+
 // "64 MiB", "1 KiB", "1000 bytes": exact, in the largest binary unit that divides the size.
 std::string byte_size_text(uint64_t bytes);
 

@@ -22,8 +22,16 @@ struct LintResult {
   std::optional<BaselineComparison> baseline;
 
   size_t files_read() const { return model.files.size(); }
-  // Paths that did not exist, files that could not be read or parsed, and limits exceeded.
+  // Paths that did not exist, and files that could not be read or parsed.
   size_t inputs_failed() const { return model.load_failures.size(); }
+  // Whether every input file was read and every finding kept (no limit reached).
+  bool complete() const { return model.limits_reached.empty(); }
+  // Whether the run must fail whatever its findings: an input not read, or a limit reached.
+  bool failed() const { return inputs_failed() > 0 || !complete(); }
+  // The errors no finding reports, for formats that show only findings: the limits reached,
+  // and input failures with no file to point into (a path that does not exist). An input
+  // failure in a file is an SMD000 finding.
+  std::vector<const Diagnostic*> errors_outside_findings() const;
 };
 
 LintResult lint(std::span<const std::string> paths, std::span<const Rule* const> rules, const RunOptions& options);

@@ -124,9 +124,11 @@ struct Model {
   // Problems with the inputs that still let the rest be read: duplicate keys, values of the
   // wrong type. Reported as findings of SMD000.
   std::vector<Diagnostic> input_problems;
-  // Files that could not be read or parsed at all, and limits the run exceeded (files read,
-  // findings); reported as SMD000 and fail the run.
+  // Files that could not be read or parsed at all; reported as SMD000 and fail the run.
   std::vector<Diagnostic> load_failures;
+  // Limits the run reached (--max-files, --max-findings): what they left out is in no report,
+  // so the run is incomplete and fails. Not a failure of any one input, so counted apart.
+  std::vector<Diagnostic> limits_reached;
   // Information for the user: skipped files, resources whose domain is missing, …
   // load_inputs leaves these and load_failures in the order of their places.
   std::vector<Diagnostic> notes;
