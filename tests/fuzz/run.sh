@@ -4,6 +4,9 @@
 # The corpus grows in build-fuzz/corpus/TARGET, failing inputs land in
 # build-fuzz/artifacts/TARGET/, and the log in build-fuzz/logs/TARGET.log.
 set -euo pipefail
+# The whole script is one group, read before it runs: bash reads a script as it goes, so editing
+# this file during a run of hours would otherwise run whatever now sits past the current line.
+{
 source_dir="$(cd "$(dirname "$0")/../.." && pwd)"
 target="$1" seconds="$2"
 shift 2
@@ -27,3 +30,5 @@ exec "$build/tests/fuzz/fuzz_$target" -dict="$dict" -max_len=65536 -timeout=10 -
   -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$build/artifacts/$target/" "$@" \
   "$build/corpus/$target" "$build/seeds/$target" 2>&1 | tee "$build/logs/$target.log" |
   grep -E 'pulse|DONE|ERROR|SUMMARY|crash|leak|Timeout|stat::' || true
+exit
+}

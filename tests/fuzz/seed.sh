@@ -58,8 +58,8 @@ add_seeds pipeline 2 "$source_dir/fixtures" "$shared/corpus" .tf
 # in fuzz_entry.hpp): one seed per directory that holds inputs, with the files directly in it,
 # and one of the whole bundled sample, whose layout has subdirectories.
 add_directory_seed() {
-  local directory="$1" depth="$2" name="${1#"$source_dir"/}"
-  name="${name#"$shared"/}"
+  local directory="$1" depth="$2" suffix="${3:-}" name="${1#"$source_dir"/}"
+  name="${name#"$shared"/}$suffix"
   local found=0
   while IFS= read -r -d '' file; do
     printf '=== %s\n' "${file#"$directory"/}"
@@ -72,8 +72,7 @@ add_directory_seed() {
 while IFS= read -r -d '' directory; do
   add_directory_seed "$directory" 1
 done < <(find "$source_dir/fixtures" "$shared/corpus" -type d -print0)
-add_directory_seed "$source_dir/fixtures/sample" 8
-mv "$seeds/files/fixtures_sample" "$seeds/files/fixtures_sample_tree" 2>/dev/null || true
+add_directory_seed "$source_dir/fixtures/sample" 8 _tree
 
 for target in json yaml hcl plan pipeline files; do
   echo "$target: $(find "$seeds/$target" -type f | wc -l) seeds in ${seeds#"$source_dir"/}/$target"
