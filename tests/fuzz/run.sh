@@ -20,7 +20,7 @@ case "$target" in
     dict="$build/$target.dict"
     cat "$source_dir"/tests/fuzz/{json,yaml,hcl}.dict >"$dict"
     # run_files's file headers and the extensions that pick a format.
-    [[ $target == files ]] && printf '%s\n' 'header="\n=== "' 'tf=".tf"' 'json=".json"' 'yaml=".yaml"' \
+    [[ $target == files ]] && printf '%s\n' 'header="\x0A=== "' 'tf=".tf"' 'json=".json"' 'yaml=".yaml"' \
       'template=".template"' 'subdirectory="modules/"' >>"$dict"
     ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
