@@ -51,7 +51,9 @@ class MarkdownReport {
     if (result_.inputs_failed() > 0) out_ += ", " + number(result_.inputs_failed()) + " could not be read";
     out_ += " |\n";
     // A report cut short by a limit must say so where its scope is stated.
-    for (const Diagnostic& limit : result_.model.limits_reached) out_ += "| Incomplete | " + text(limit.message) + " |\n";
+    for (const Diagnostic& limit : result_.model.limits_reached) {
+      out_ += "| Incomplete | " + text(limit.message) + " |\n";
+    }
     out_ += "| Resources | " + count_of(result_.model.domains.size(), "domain", "domains") + ", " +
             count_of(result_.model.profiles.size(), "user profile", "user profiles") + ", " +
             count_of(result_.model.spaces.size(), "space", "spaces") + " |\n";

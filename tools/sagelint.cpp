@@ -395,7 +395,8 @@ int baseline_command(const std::vector<std::string>& args) {
   return result->failed() ? kExitUsageOrInput : kExitClean;
 }
 
-// Writes a compliance report of the run; findings do not fail it, inputs that cannot be read do.
+// Writes a compliance report of the run; findings do not fail it, inputs that cannot be read
+// and limits reached do.
 int report_command(const std::vector<std::string>& args) {
   po::options_description visible("options for sagelint report [PATH...]");
   visible.add_options()

@@ -297,14 +297,20 @@ std::vector<std::string> run_files(std::string_view bytes) {
   std::vector<std::string> violations;
   const ScratchDirectory directory;
   if (directory.path().empty()) return {"could not make a temporary directory"};
-  for (const FuzzFile& file : split_files(bytes)) write_file(std::filesystem::path(directory.path()) / file.path, file.bytes);
+  for (const FuzzFile& file : split_files(bytes)) {
+    // A path that cannot be a file (a file of that name where a directory must be) is left
+    // out, as a repository could not hold it either.
+    write_file(std::filesystem::path(directory.path()) / file.path, file.bytes);
+  }
 
   const std::string paths[] = {directory.path()};
   const LintResult result = lint(paths, all_rules(), fuzz_run_options());
   if (sarif_of(result, directory.path()).empty()) violations.push_back("empty SARIF report");
 
   // Every path named exists and no limit is near, so every failure is about a file.
-  for (const Diagnostic& failure : result.model.load_failures) check_in_its_file(failure, "rejection", false, violations);
+  for (const Diagnostic& failure : result.model.load_failures) {
+    check_in_its_file(failure, "rejection", false, violations);
+  }
   for (const Diagnostic& limit : result.model.limits_reached) violations.push_back("limit reached: " + limit.message);
   for (const Diagnostic& problem : result.model.input_problems) {
     check_in_its_file(problem, "input problem", false, violations);

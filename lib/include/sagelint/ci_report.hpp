@@ -19,7 +19,8 @@ std::string junit_report(const LintResult& result, std::optional<Level> fail_lev
 
 // "::error file=…,line=…,col=…,endLine=…,endColumn=…,title=SMD007 default-landing-studio::message"
 // per open finding (errors as error, warnings as warning, notes as notice), escaped as the
-// workflow command syntax requires; the errors no finding reports come first, as "::error title=sagelint::…".
+// workflow command syntax requires. The errors no finding reports come first, as
+// "::error title=sagelint::message".
 std::string github_report(const LintResult& result);
 
 }  // namespace sagelint
