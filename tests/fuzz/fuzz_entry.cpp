@@ -26,20 +26,29 @@
 namespace sagelint::fuzz {
 namespace {
 
-// Checks one diagnostic about `file`: it says something, and points at a span of it.
-void check(const Diagnostic& diagnostic, const SourceFile& file, std::string_view what,
-           std::vector<std::string>& violations) {
+// Checks a diagnostic of a run: it says something, and points at a span
+// of the file it names. `placeless` says whether it may name no file at all.
+void check_in_its_file(const Diagnostic& diagnostic, std::string_view what, bool placeless,
+                       std::vector<std::string>& violations) {
   const std::string prefix = std::string(what) + " \"" + diagnostic.message + "\": ";
   if (diagnostic.message.empty()) violations.push_back(std::string(what) + " without a message");
-  if (diagnostic.location.file == nullptr) {
-    violations.push_back(prefix + "no file");
+  const Location& at = diagnostic.location;
+  if (at.file == nullptr) {
+    if (!placeless) violations.push_back(prefix + "no file");
     return;
   }
-  if (diagnostic.location.file != &file) violations.push_back(prefix + "another file");
-  const Location& at = diagnostic.location;
-  if (at.begin > at.end || at.end > file.text().size()) {
-    violations.push_back(prefix + "span " + std::to_string(at.begin) + "-" + std::to_string(at.end) +
-                         " outside the file of " + std::to_string(file.text().size()) + " bytes");
+  if (at.begin > at.end || at.end > at.file->text().size()) {
+    violations.push_back(prefix + "span " + std::to_string(at.begin) + "-" + std::to_string(at.end) + " outside " +
+                         at.file->path() + " of " + std::to_string(at.file->text().size()) + " bytes");
+  }
+}
+
+// Checks one diagnostic about `file`, the only file of a run: as above, and it names `file`.
+void check(const Diagnostic& diagnostic, const SourceFile& file, std::string_view what,
+           std::vector<std::string>& violations) {
+  check_in_its_file(diagnostic, what, false, violations);
+  if (diagnostic.location.file != nullptr && diagnostic.location.file != &file) {
+    violations.push_back(std::string(what) + " \"" + diagnostic.message + "\": another file");
   }
 }
 
@@ -118,23 +127,6 @@ std::string sarif_of(const LintResult& result, const std::string& source_root) {
     if (named || rule->info.id == "SMD000") described.push_back(rule);
   }
   return sarif_report(result, described, SarifOptions{source_root, ""});
-}
-
-// Checks a diagnostic of a run over several files: it says something, and points at a span
-// of the file it names. `placeless` says whether it may name no file at all.
-void check_in_its_file(const Diagnostic& diagnostic, std::string_view what, bool placeless,
-                       std::vector<std::string>& violations) {
-  const std::string prefix = std::string(what) + " \"" + diagnostic.message + "\": ";
-  if (diagnostic.message.empty()) violations.push_back(std::string(what) + " without a message");
-  const Location& at = diagnostic.location;
-  if (at.file == nullptr) {
-    if (!placeless) violations.push_back(prefix + "no file");
-    return;
-  }
-  if (at.begin > at.end || at.end > at.file->text().size()) {
-    violations.push_back(prefix + "span " + std::to_string(at.begin) + "-" + std::to_string(at.end) + " outside " +
-                         at.file->path() + " of " + std::to_string(at.file->text().size()) + " bytes");
-  }
 }
 
 // A file's path as run_files takes it from its "=== " line: only safe characters, no parts
