@@ -7,16 +7,14 @@
 namespace sagelint {
 namespace {
 
-// Workflow command data: '%', CR and LF are escaped (GitHub's toolkit escapeData).
+// Workflow command data: GitHub's toolkit (escapeData) writes '%' as %25 and CR and LF as
+// %0D and %0A; `printable` has already shown CR and LF as \x0d and \x0a, which keeps a name
+// from the inputs on the annotation's line and shows it as every other report does.
 std::string command_data(std::string_view text) {
   std::string out;
   for (char c : printable(text)) {
-    switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out += c;
-    }
+    if (c == '%') out += "%25";
+    else out += c;
   }
   return out;
 }

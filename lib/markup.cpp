@@ -7,7 +7,9 @@
 namespace sagelint {
 namespace {
 
-bool is_control(char32_t c) { return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || (c >= 0x80 && c < 0xA0); }
+// A newline is a control character here too: a name holding "\nfile:1:1: error: …" must not
+// start a line of its own in the text output, where it would read as a finding.
+bool is_control(char32_t c) { return (c < 0x20 && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0); }
 
 // Calls `emit` with each code point of `text` (U+FFFD for bytes that start no well-formed
 // sequence), how it is shown (control characters made visible), and the offset after it.
@@ -65,10 +67,6 @@ std::string markdown_escaped(std::string_view text) {
   out.reserve(text.size());
   for_each_printable(text, [&](char32_t c, std::string_view shown, size_t next) {
     const std::string_view rest = text.substr(next);
-    if (c == '\n') {
-      out += ' ';
-      return;
-    }
     // GitHub links "scheme://…" and "www.…" by itself: break the pattern, not the text.
     const bool autolink = (c == ':' && rest.starts_with("//")) || (c == '.' && out.ends_with("www"));
     if (autolink || (c < 0x80 && kSpecial.find(static_cast<char>(c)) != std::string_view::npos && shown.size() == 1)) {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sagelint/markup.hpp"
+
 namespace sagelint {
 namespace {
 
@@ -13,14 +15,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 
 }  // namespace
 
-std::string quoted(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out += '\'';
-  out += text;
-  out += '\'';
-  return out;
-}
+std::string quoted(std::string_view text) { return '\'' + printable(text) + '\''; }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });

@@ -67,7 +67,7 @@ TEST_CASE("GitHub annotations name file, line, columns and rule, escaped as work
       {"SMD015"});
   const std::string annotations = github_report(result);
   CHECK(annotations == "::warning file=" + dir.file("d.json") +
-                           ",line=1,col=74,endLine=1,endColumn=93,title=SMD015 vpc-only-network::domain '100%25,%0Ax: "
+                           ",line=1,col=74,endLine=1,endColumn=93,title=SMD015 vpc-only-network::domain '100%25,\\x0ax: "
                            "y' sends Studio traffic through the public internet (AppNetworkAccessType is "
                            "'PublicInternetOnly'); expected 'VpcOnly'\n");
   CHECK(github_report(lint_with(dir, kDomain, {"SMD007"})).empty());  // justified: no annotation

@@ -517,6 +517,18 @@ TEST_CASE("control characters from the inputs reach the terminal escaped") {
   CHECK(run.out.find("ok \\x1b]0;title\\x07 for now") != std::string::npos);
 }
 
+TEST_CASE("a line break in a name cannot start a line of the text output, where it would read as a finding") {
+  TempDir dir;
+  dir.write("d.json", "{\"DomainId\": \"d-9\", \"DomainName\": \"x\\nd.json:1:1: error: forged [SMD999 forged]\",\n"
+                      " \"AuthMode\": \"SSO\", \"AppNetworkAccessType\": \"PublicInternetOnly\"}");
+  const CliRun run = run_sagelint(dir, {"check", "--no-config", "--color", "never", "d.json"});
+  CHECK(run.out.find("\nd.json:1:1: error: forged") == std::string::npos);
+  CHECK(run.out.find("domain 'x\\x0ad.json:1:1: error: forged [SMD999 forged]'") != std::string::npos);
+  // The other reports quote the name the same way, so it reads the same everywhere.
+  const CliRun sarif = run_sagelint(dir, {"check", "--no-config", "--format", "sarif", "d.json"});
+  CHECK(sarif.out.find("domain 'x\\\\x0ad.json:1:1") != std::string::npos);
+}
+
 // JSONTestSuite through the command line, as a user meets it: every n_ case is an input that
 // could not be read, with its position, and exit 2; every y_ case loads; no i_ case crashes.
 // The loader's own conformance test is in json_loader_test.cpp. Skipped, and said so by

@@ -7,6 +7,7 @@
 #include "sagelint/compliance.hpp"
 #include "sagelint/compliance_report.hpp"
 #include "sagelint/markup.hpp"
+#include "sagelint/text.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -68,7 +69,7 @@ TEST_CASE("markup escaping shows text from the inputs as text") {
         "\\*a\\* \\[b\\](c) \\| \\<d\\> \\`e\\` \\_f\\_ \\#g \\~h\\~ \\&i; \\!j");
   CHECK(markdown_escaped("see http://x.example and www.y.example, not a:b") ==
         "see http\\://x.example and www\\.y.example, not a:b");
-  CHECK(markdown_escaped("two\nlines") == "two lines");
+  CHECK(markdown_escaped("two\nlines") == "two\\x0alines");
   for (const auto& escape : {&printable, &html_escaped, &markdown_escaped}) {
     CHECK((*escape)("\x1b[31mred\x1b[0m") .find('\x1b') == std::string::npos);
     CHECK((*escape)("bell\a, del\x7f, csi\xc2\x9b, tab\tok") .find_first_of("\a\x7f") == std::string::npos);
@@ -76,7 +77,9 @@ TEST_CASE("markup escaping shows text from the inputs as text") {
   CHECK(printable("\x1b[31mred") == "\\x1b[31mred");
   CHECK(printable("csi\xc2\x9b") == "csi\\u009b");
   CHECK(printable("bad \xff byte") == "bad \xEF\xBF\xBD byte");
-  CHECK(printable("tab\tand\nnewline stay, é too") == "tab\tand\nnewline stay, é too");
+  CHECK(printable("tab and é stay\t") == "tab and é stay\t");
+  CHECK(printable("a line\nfile.yaml:1:1: error: forged\r") == "a line\\x0afile.yaml:1:1: error: forged\\x0d");
+  CHECK(quoted("shared-space\n") == "'shared-space\\x0a'");
 }
 
 TEST_CASE("each profile is judged against the practices, with the domain defaults it inherits") {

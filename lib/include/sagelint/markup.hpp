@@ -8,16 +8,16 @@
 
 namespace sagelint {
 
-// Control characters (C0 but tab and newline, DEL, C1) as visible escapes "\x1b", "\u009b";
-// invalid UTF-8 as U+FFFD. For text written to a terminal or a log.
+// Control characters (C0 but tab, DEL, C1) as visible escapes "\x1b", "\x0a", "\u009b";
+// invalid UTF-8 as U+FFFD. For text written to a terminal or a log, one line per message.
 std::string printable(std::string_view text);
 
 // For HTML text and attribute values: & < > " ' as character references, besides `printable`.
 std::string html_escaped(std::string_view text);
 
 // For Markdown (CommonMark and GitHub's tables): ASCII punctuation that could start markup,
-// a link or an autolink is backslash-escaped, '|' too (table cells), and newlines become
-// spaces, besides `printable`.
+// a link or an autolink is backslash-escaped, '|' too (table cells), besides `printable`
+// (which also keeps newlines out of table rows).
 std::string markdown_escaped(std::string_view text);
 
 }  // namespace sagelint

@@ -7,7 +7,8 @@
 
 namespace sagelint {
 
-// 'text', the way messages quote values.
+// 'text', the way messages quote values: control characters and invalid UTF-8 shown escaped
+// (`printable`), so that every report shows a name with a line break or an escape as it is.
 std::string quoted(std::string_view text);
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 // ASCII lower case; other bytes are kept.
