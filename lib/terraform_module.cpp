@@ -210,6 +210,7 @@ class ModuleEvaluator {
     const HclNodeId first = file.node(expression).first_child;
     if (first == kNoHclNode || file.node(first).kind != HclKind::attribute_step) return {};
     const std::string_view name = file.text(first);
+    if (in_variable_default_) return {};
     TfValue value;
     if (root == "var") value = variable(name);
     else if (root == "local") value = local(name);
@@ -248,7 +249,11 @@ class ModuleEvaluator {
       const HclFile& file = *files_[it->second.file].hcl;
       const HclNodeId fallback = file.attribute(file.body(it->second.node), "default");
       if (fallback != kNoHclNode) {
+        // Terraform allows no references in a default ("Variables not allowed"): evaluating
+        // them would follow `default = var.self` round and round until the stack runs out.
+        in_variable_default_ = true;
         value = evaluate(it->second.file, file.value(fallback));
+        in_variable_default_ = false;
         if (value.known()) {
           const Position at = file.source().position(file.node(it->second.node).begin);
           value.defaults.push_back("the default of variable " + quoted(name) + " (" + file.source().path() + ":" +
@@ -397,6 +402,7 @@ class ModuleEvaluator {
   std::unordered_map<std::string, TfValue> variable_values_;
   std::unordered_map<std::string, TfValue> local_values_;
   std::unordered_set<std::string> locals_in_progress_;
+  bool in_variable_default_ = false;
   size_t budget_ = 0;
 };
 

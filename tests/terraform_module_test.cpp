@@ -224,6 +224,42 @@ TEST_CASE("a long chain of terraform locals is cut short, not followed to the en
   CHECK(shallow.domains[0].default_user_settings["DefaultLandingUri"].string() == "studio::");
 }
 
+TEST_CASE("a variable's default that refers to a variable or local is unknown, as Terraform rejects it") {
+  // The first one ran fuzz_hcl out of stack: the default of vpc_id was var.vpc_id.
+  const std::string declarations = R"(
+variable "itself" {
+  default = var.itself
+}
+variable "other" {
+  default = var.literal
+}
+variable "literal" {
+  default = "studio::"
+}
+variable "via_local" {
+  default = local.studio
+}
+locals {
+  studio = "studio::"
+  loop   = var.loop
+}
+variable "loop" {
+  default = local.loop
+}
+)";
+  for (const char* expression : {"var.itself", "var.other", "var.via_local", "var.loop", "local.loop"}) {
+    CAPTURE(expression);
+    TempDir dir;
+    const Model model = load_files(dir, {{"main.tf", landing_module(expression, declarations)}});
+    REQUIRE(model.domains.size() == 1);
+    CHECK(model.domains[0].default_user_settings["DefaultLandingUri"].is_unknown());
+  }
+  TempDir dir;
+  const Model literal = load_files(dir, {{"main.tf", landing_module("var.literal", declarations)}});
+  REQUIRE(literal.domains.size() == 1);
+  CHECK(literal.domains[0].default_user_settings["DefaultLandingUri"].string() == "studio::");
+}
+
 TEST_CASE("a .tf file that is not HCL is a load failure at its position, the module's other files are read") {
   TempDir dir;
   const Model model = load_files(dir, {{"m/broken.tf", "resource \"aws_sagemaker_domain\" \"d\" {\n  name = \n}\n"},
