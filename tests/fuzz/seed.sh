@@ -38,9 +38,14 @@ add_seeds() {
   done < <(find_by_extension "$@")
 }
 
-json_dirs=("$source_dir/fixtures" "$source_dir/tests/sarif/inputs" "$shared/corpus" "$shared/suites/JSONTestSuite")
-yaml_dirs=("$source_dir/fixtures" "$source_dir/tests/sarif/inputs" "$shared/corpus")
-hcl_dirs=("$source_dir/fixtures" "$shared/corpus" "$shared/suites/hcl-specsuite")
+# tests/fuzz/seeds holds what the fixtures lack: intrinsic functions, HCL expressions and
+# templates the module evaluator resolves, a plan with module instances (found by replaying
+# the corpora with -print_coverage=1).
+hand_written="$source_dir/tests/fuzz/seeds"
+json_dirs=("$source_dir/fixtures" "$source_dir/tests/sarif/inputs" "$hand_written" "$shared/corpus"
+  "$shared/suites/JSONTestSuite")
+yaml_dirs=("$source_dir/fixtures" "$source_dir/tests/sarif/inputs" "$hand_written" "$shared/corpus")
+hcl_dirs=("$source_dir/fixtures" "$hand_written" "$shared/corpus" "$shared/suites/hcl-specsuite")
 
 add_seeds json '' "${json_dirs[@]}" .json
 add_seeds yaml '' "${yaml_dirs[@]}" .yaml .yml .template
@@ -50,9 +55,9 @@ add_seeds hcl '' "${hcl_dirs[@]}" .tf .hcl
 add_seeds plan '' "${json_dirs[@]}" .json
 # '0' JSON, '1' YAML, '2' HCL: see run_pipeline in fuzz_entry.hpp. Only inputs that may hold
 # SageMaker resources; the JSON suite's parser cases are the json target's.
-add_seeds pipeline 0 "$source_dir/fixtures" "$shared/corpus" .json
-add_seeds pipeline 1 "$source_dir/fixtures" "$shared/corpus" .yaml .yml .template
-add_seeds pipeline 2 "$source_dir/fixtures" "$shared/corpus" .tf
+add_seeds pipeline 0 "$source_dir/fixtures" "$hand_written" "$shared/corpus" .json
+add_seeds pipeline 1 "$source_dir/fixtures" "$hand_written" "$shared/corpus" .yaml .yml .template
+add_seeds pipeline 2 "$source_dir/fixtures" "$hand_written" "$shared/corpus" .tf
 
 # The files target takes several files in one input, each after a line "=== PATH" (run_files
 # in fuzz_entry.hpp): one seed per directory that holds inputs, with the files directly in it,
@@ -71,8 +76,9 @@ add_directory_seed() {
 }
 while IFS= read -r -d '' directory; do
   add_directory_seed "$directory" 1
-done < <(find "$source_dir/fixtures" "$shared/corpus" -type d -print0)
+done < <(find "$source_dir/fixtures" "$hand_written" "$shared/corpus" -type d -print0)
 add_directory_seed "$source_dir/fixtures/sample" 8 _tree
+add_directory_seed "$hand_written" 8 _tree
 
 for target in json yaml hcl plan pipeline files; do
   echo "$target: $(find "$seeds/$target" -type f | wc -l) seeds in ${seeds#"$source_dir"/}/$target"
